@@ -1,0 +1,141 @@
+package dev.idvharness.stub;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code java -jar target/idv-stubs.jar --port 8089}: the stub server as its own process. A bad flag, a bad profile
+ * or bad stub data stops it with one line on stderr and exit code 2, before anything listens.
+ */
+public final class StubServerMain {
+
+  static final String USAGE = String.join("\n",
+      "Usage: java -jar idv-stubs.jar [flags]",
+      "  --port N               HTTP port (default 8089; 0 = a free port)",
+      "  --bind-address ADDR    address to listen on (default 127.0.0.1)",
+      "  --root-dir DIR         WireMock root dir with mappings/, data/, profiles/ (default stubs)",
+      "  --profile FILE         latency and fault profile (default DIR/profiles/default.json)",
+      "  --https-port N         also serve HTTPS on port N (0 = a free port)",
+      "  --mtls                 require a client certificate signed by the generated CA (needs --https-port)",
+      "  --tls-dir DIR          where the generated CA, server and client material goes (default target/idv-tls)",
+      "  --container-threads N  Jetty worker threads (default " + StubOptions.DEFAULT_CONTAINER_THREADS + ")",
+      "  --async-threads N      threads that send delayed answers (default " + StubOptions.DEFAULT_ASYNC_THREADS + ")",
+      "  --accept-queue N       TCP accept queue (default " + StubOptions.DEFAULT_ACCEPT_QUEUE + ")",
+      "  --help                 this text");
+
+  private StubServerMain() {}
+
+  public static void main(String[] args) {
+    StubOptions options;
+    try {
+      options = parse(args);
+    } catch (UsageException e) {
+      fail(e.getMessage());
+      return;
+    }
+    if (options == null) {
+      System.out.println(USAGE);
+      return;
+    }
+    StubServer server;
+    try {
+      server = StubServer.start(options);
+    } catch (RuntimeException e) {
+      fail(oneLine(e));
+      return;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "idv-stubs-shutdown"));
+    String https = options.httpsPort() == null ? ""
+        : ", " + server.httpsBaseUrl() + (options.mtls() ? " (client certificate required, material in "
+            + options.tlsDir() + ")" : "");
+    System.out.println("idv-stubs: serving CyberArk and IronVest on " + server.baseUrl() + https
+        + " from " + options.rootDir() + "; admin: " + server.baseUrl() + "/__admin/idv/stats");
+  }
+
+  /** The options of a command line, or null for --help. */
+  static StubOptions parse(String[] args) throws UsageException {
+    StubOptions options = StubOptions.defaults().withPort(8089);
+    Integer httpsPort = null;
+    boolean mtls = false;
+    Path tlsDir = options.tlsDir();
+    int container = options.containerThreads();
+    int async = options.asyncThreads();
+    int queue = options.acceptQueueSize();
+    List<String> rest = new ArrayList<>(List.of(args));
+    while (!rest.isEmpty()) {
+      String flag = rest.remove(0);
+      switch (flag) {
+        case "--help", "-h" -> {
+          return null;
+        }
+        case "--mtls" -> mtls = true;
+        case "--port" -> options = options.withPort(number(flag, value(flag, rest), 0, 65535));
+        case "--bind-address" -> options = options.withBindAddress(value(flag, rest));
+        case "--root-dir" -> options = options.withRootDir(Path.of(value(flag, rest)));
+        case "--profile" -> options = options.withProfile(Path.of(value(flag, rest)));
+        case "--https-port" -> httpsPort = number(flag, value(flag, rest), 0, 65535);
+        case "--tls-dir" -> tlsDir = Path.of(value(flag, rest));
+        case "--container-threads" -> container = number(flag, value(flag, rest), 4, 10_000);
+        case "--async-threads" -> async = number(flag, value(flag, rest), 1, 1_000);
+        case "--accept-queue" -> queue = number(flag, value(flag, rest), 1, 1_000_000);
+        default -> throw new UsageException("unknown flag '" + flag + "' (see --help)");
+      }
+    }
+    if (mtls && httpsPort == null) {
+      throw new UsageException("--mtls needs --https-port");
+    }
+    if (!Files.isDirectory(options.rootDir().resolve("mappings"))) {
+      throw new UsageException("--root-dir " + options.rootDir() + ": no mappings/ folder there");
+    }
+    if (options.profile() != null && !Files.isRegularFile(options.profile())) {
+      throw new UsageException("--profile " + options.profile() + ": no such file");
+    }
+    if (httpsPort != null) {
+      options = options.withHttps(httpsPort, mtls, tlsDir);
+    }
+    return options.withThreads(container, async, queue);
+  }
+
+  private static String value(String flag, List<String> rest) throws UsageException {
+    if (rest.isEmpty() || rest.get(0).startsWith("--")) {
+      throw new UsageException(flag + " needs a value (see --help)");
+    }
+    return rest.remove(0);
+  }
+
+  private static int number(String flag, String text, int min, int max) throws UsageException {
+    try {
+      int value = Integer.parseInt(text);
+      if (value < min || value > max) {
+        throw new NumberFormatException();
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw new UsageException(flag + " must be a whole number from " + min + " to " + max + ", not '" + text + "'");
+    }
+  }
+
+  static String oneLine(Throwable error) {
+    Throwable root = error;
+    while (root.getCause() != null && root.getCause() != root && root.getMessage() == null) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  private static void fail(String message) {
+    System.err.println("idv-stubs: " + message);
+    System.exit(2);
+  }
+
+  /** A command line that cannot be used; the message is the one line shown to the user. */
+  static final class UsageException extends Exception {
+    UsageException(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,240 @@
+package dev.idvharness.stub.cyberark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.idvharness.stub.json.Json;
+import dev.idvharness.stub.profile.Profile;
+import dev.idvharness.stub.serve.Plan;
+import dev.idvharness.stub.serve.Reply;
+import dev.idvharness.stub.serve.SessionStore;
+import dev.idvharness.stub.stats.PollDisciplineStats;
+import dev.idvharness.stub.stats.PollRecord;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+/** The CyberArk session state machine and error catalogue (contract 1.2 to 1.4). */
+public final class CyberArkAuthenticator {
+
+  private static final List<String> REQUIRED = List.of("Action", "MechanismId", "SessionId", "TenantId");
+  private static final int MAX_FAILURES = 3;
+
+  private final CyberArkData data;
+  private final UserDirectory directory;
+  private final SessionStore<CyberArkSession> sessions;
+  private final Supplier<Profile> profile;
+  private final Supplier<PollDisciplineStats> pollStats;
+
+  public CyberArkAuthenticator(CyberArkData data, Supplier<Profile> profile, Supplier<PollDisciplineStats> pollStats) {
+    this.data = data;
+    this.directory = new UserDirectory(data);
+    this.profile = profile;
+    this.pollStats = pollStats;
+    this.sessions = new SessionStore<>(profile.get().sessions());
+  }
+
+  public SessionStore<?> sessions() {
+    return sessions;
+  }
+
+  /** The poll history of a session, or null when there is no such live session. */
+  public PollRecord pollRecord(String sessionId) {
+    CyberArkSession session = sessions.get(sessionId);
+    return session == null ? null : session.polls;
+  }
+
+  public Reply startAuthentication(ObjectNode body) {
+    String login = nonEmpty(Json.text(body, "User"));
+    String uuid = nonEmpty(Json.text(body, "UUID"));
+    if (login == null && uuid == null) {
+      return Envelope.failure("Undefined", "User (login name) or UUID is required to start authentication.");
+    }
+    if (body.has("TenantId") && !body.get("TenantId").isTextual()) {
+      return Envelope.error("Missing or invalid field: TenantId must be a string.");
+    }
+    String tenantId = nonEmpty(Json.text(body, "TenantId"));
+    CyberArkUser user = directory.find(login, uuid);
+    CyberArkSession session = new CyberArkSession(user, tenantId != null ? tenantId : data.defaultTenantId());
+    String sessionId = CyberArkSession.newSessionId();
+    sessions.put(sessionId, session);
+    return Envelope.success(newPackage(sessionId, session));
+  }
+
+  public Reply sendIdentityVerification(ObjectNode body, Plan plan) {
+    for (String field : REQUIRED) {
+      if (Json.text(body, field) == null) {
+        return Envelope.error("Missing or invalid required field: " + field + " (a string is required).");
+      }
+    }
+    JsonNode answerNode = body.get("Answer");
+    if (answerNode != null && !answerNode.isTextual() && !answerNode.isNull()) {
+      return Envelope.error("Invalid field: Answer must be a string.");
+    }
+    String actionText = Json.text(body, "Action");
+    Action action = Action.of(actionText);
+    if (action == null) {
+      return Envelope.error("Unknown Action '" + printable(actionText)
+          + "': use Answer, StartOOB or Poll.");
+    }
+    CyberArkSession session = sessions.get(Json.text(body, "SessionId"));
+    if (session == null) {
+      return Envelope.error("The session is invalid or has expired (SessionId not found). Start a new authentication.");
+    }
+    synchronized (session) {
+      return advance(session, action, body, plan);
+    }
+  }
+
+  private Reply advance(CyberArkSession session, Action action, ObjectNode body, Plan plan) {
+    if (!session.tenantId.equals(Json.text(body, "TenantId"))) {
+      return Envelope.error("The TenantId does not match the tenant of this session.");
+    }
+    if (session.ended) {
+      return Envelope.error("The session is no longer active: it has already ended. Start a new authentication.");
+    }
+    int index = session.mechanismIndex(Json.text(body, "MechanismId"));
+    if (index < 0) {
+      return Envelope.error("The MechanismId is invalid: it is not a mechanism of the current challenge of this session.");
+    }
+    String name = session.mechanismName(index);
+    MechanismTemplate template = data.mechanisms().get(name);
+    return switch (action) {
+      case ANSWER -> answer(session, index, name, template, Json.text(body, "Answer"));
+      case START_OOB -> startOob(session, index, name, template, plan);
+      case POLL -> poll(session, index, name, plan);
+    };
+  }
+
+  private Reply answer(CyberArkSession session, int index, String name, MechanismTemplate template, String answer) {
+    if (MechanismTemplate.START_OOB.equals(template.answerType())) {
+      return misfit("Answer", name, "it is out of band only: start it with StartOOB, then Poll.");
+    }
+    if (MechanismTemplate.START_TEXT_OOB.equals(template.answerType()) && session.started != index) {
+      return misfit("Answer", name, "start it with StartOOB first, then answer with the code that was sent.");
+    }
+    if (answer == null) {
+      return Envelope.error("Missing or invalid required field: Answer (a string is required with Action Answer).");
+    }
+    String secret = session.user.secretFor(name, template);
+    return secret != null && secret.equals(answer) ? pass(session) : fail(session);
+  }
+
+  private Reply startOob(CyberArkSession session, int index, String name, MechanismTemplate template, Plan plan) {
+    if (!template.isOob()) {
+      return misfit("StartOOB", name, "it is answered in band: use Action Answer.");
+    }
+    session.started = index;
+    session.oobStartedAt = plan.arrivedAt();
+    session.pendingPollsAnswered = 0;
+    // the first poll is measured from this answer
+    session.polls.onCall(plan.arrivedAt(), plan.answeredAt(), minPollInterval(), pollStats.get());
+    return Envelope.success(summary("OobPending"));
+  }
+
+  private Reply poll(CyberArkSession session, int index, String name, Plan plan) {
+    if (session.started != index) {
+      return misfit("Poll", name, "it was not started with StartOOB.");
+    }
+    CyberArkUser.Oob oob = session.user.oob();
+    boolean pending = oob.pendingPolls() != null
+        ? session.pendingPollsAnswered < oob.pendingPolls()
+        : oob.approveAfterMs() != null && plan.arrivedAt() - session.oobStartedAt < oob.approveAfterMs();
+    session.polls.onCall(plan.arrivedAt(), plan.answeredAt(), pending ? minPollInterval() : 0, pollStats.get());
+    if (pending) {
+      session.pendingPollsAnswered++;
+      return Envelope.success(summary("OobPending"));
+    }
+    return oob.deny() ? fail(session) : pass(session);
+  }
+
+  private Reply pass(CyberArkSession session) {
+    session.started = CyberArkSession.NOT_STARTED;
+    session.challenge++;
+    if (session.challenge < session.user.challenges().size()) {
+      return Envelope.success(summary("StartNextChallenge"));
+    }
+    session.ended = true;
+    return Envelope.success(loginSuccess(session));
+  }
+
+  private Reply fail(CyberArkSession session) {
+    session.started = CyberArkSession.NOT_STARTED;
+    session.failures++;
+    if (session.failures >= MAX_FAILURES) {
+      session.ended = true;
+      return Envelope.failure("LoginFailure", Envelope.AUTH_FAILED);
+    }
+    return Envelope.failure("Failure", Envelope.AUTH_FAILED);
+  }
+
+  private static Reply misfit(String action, String mechanism, String why) {
+    return Envelope.error("Action " + action + " does not fit mechanism " + mechanism + ": " + why);
+  }
+
+  private int minPollInterval() {
+    return profile.get().cyberark().minPollIntervalMs();
+  }
+
+  private ObjectNode newPackage(String sessionId, CyberArkSession session) {
+    ArrayNode challenges = Json.MAPPER.createArrayNode();
+    List<List<String>> userChallenges = session.user.challenges();
+    for (int c = 0; c < userChallenges.size(); c++) {
+      ArrayNode mechanisms = challenges.addObject().putArray("Mechanisms");
+      for (int m = 0; m < userChallenges.get(c).size(); m++) {
+        String name = userChallenges.get(c).get(m);
+        MechanismTemplate template = data.mechanisms().get(name);
+        mechanisms.addObject()
+            .put("AnswerType", template.answerType())
+            .put("Name", name)
+            .put("PromptMechChosen", template.promptMechChosen())
+            .put("PromptSelectMech", template.promptSelectMech())
+            .put("MechanismId", session.mechanismId(c, m))
+            .put("Enrolled", true);
+      }
+    }
+    ObjectNode result = Json.object();
+    result.putObject("ClientHints")
+        .put("PersistDefault", false)
+        .put("AllowPersist", false)
+        .put("AllowForgotPassword", false)
+        .put("EndpointAuthenticationEnabled", false);
+    result.put("Version", "1.0");
+    result.put("Summary", "NewPackage");
+    result.put("TenantId", session.tenantId);
+    ObjectNode holder = "Result".equals(session.user.sessionShape()) ? result : result.putObject("ReturnData");
+    holder.put("SessionId", sessionId);
+    holder.set("Challenges", challenges);
+    return result;
+  }
+
+  private static ObjectNode summary(String summary) {
+    return Json.object().put("Summary", summary);
+  }
+
+  private static ObjectNode loginSuccess(CyberArkSession session) {
+    CyberArkUser user = session.user;
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    return Json.object()
+        .put("AuthLevel", "Normal")
+        .put("DisplayName", user.displayName())
+        .put("Token", Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong()))
+        .put("Auth", Long.toHexString(random.nextLong()))
+        .put("UserId", user.uuid())
+        .put("EmailAddress", user.login())
+        .put("UserDirectory", "CDS")
+        .put("User", user.login())
+        .put("CustomerID", session.tenantId)
+        .put("Summary", "LoginSuccess");
+  }
+
+  private static String nonEmpty(String text) {
+    return text == null || text.isEmpty() ? null : text;
+  }
+
+  /** An echo of hostile input that is safe anywhere: letters and digits only, at most 32 of them. */
+  static String printable(String text) {
+    String cleaned = text.replaceAll("[^A-Za-z0-9]", "");
+    return cleaned.length() > 32 ? cleaned.substring(0, 32) + "..." : cleaned;
+  }
+}

@@ -1,0 +1,66 @@
+package dev.idvharness.stub.ironvest;
+
+import java.util.Locale;
+
+/**
+ * What a csid asks of the stub, read from its tokens (separated by {@code - _ . :}):
+ * {@code p<N>} N "processing" answers before the decision; {@code r<MS>} their retryAfterMS;
+ * {@code noretry} "processing" without retryAfterMS; {@code u<N>} N 503 answers first;
+ * {@code mismatch} values do not match; {@code nobio} no biometrics collected; {@code biofail} biometrics do not
+ * match; {@code apperr} a terminal application error. Anything else is ignored, so any csid works.
+ */
+record CsidConventions(
+    Integer processingCalls,
+    Integer retryAfterMs,
+    boolean noRetryAfter,
+    int unavailableCalls,
+    boolean mismatch,
+    boolean noBiometrics,
+    boolean biometricsFail,
+    boolean applicationError) {
+
+  static CsidConventions of(String csid) {
+    Integer processing = null;
+    Integer retryAfter = null;
+    boolean noRetry = false;
+    int unavailable = 0;
+    boolean mismatch = false;
+    boolean noBio = false;
+    boolean bioFail = false;
+    boolean appError = false;
+    for (String token : csid.toLowerCase(Locale.ROOT).split("[-_.:]")) {
+      switch (token) {
+        case "noretry" -> noRetry = true;
+        case "mismatch" -> mismatch = true;
+        case "nobio" -> noBio = true;
+        case "biofail" -> bioFail = true;
+        case "apperr" -> appError = true;
+        default -> {
+          Integer number = number(token);
+          if (number != null) {
+            switch (token.charAt(0)) {
+              case 'p' -> processing = number;
+              case 'r' -> retryAfter = number;
+              case 'u' -> unavailable = number;
+              default -> {}
+            }
+          }
+        }
+      }
+    }
+    return new CsidConventions(processing, retryAfter, noRetry, unavailable, mismatch, noBio, bioFail, appError);
+  }
+
+  /** The number after a one-letter prefix (p12, r250, u3), up to 7 digits; null for any other token. */
+  private static Integer number(String token) {
+    if (token.length() < 2 || token.length() > 8) {
+      return null;
+    }
+    for (int i = 1; i < token.length(); i++) {
+      if (!Character.isDigit(token.charAt(i)) || token.charAt(i) > '9') {
+        return null;
+      }
+    }
+    return Integer.valueOf(token.substring(1));
+  }
+}

@@ -1,0 +1,128 @@
+package dev.idvharness.stub.ironvest;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.idvharness.stub.json.Json;
+import dev.idvharness.stub.profile.Profile;
+import dev.idvharness.stub.serve.Plan;
+import dev.idvharness.stub.serve.Reply;
+import dev.idvharness.stub.serve.Responder;
+import dev.idvharness.stub.serve.SessionStore;
+import dev.idvharness.stub.stats.PollDisciplineStats;
+import dev.idvharness.stub.stats.PollRecord;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/** IronVest validate: apikey check, body checks, then per csid "processing" until the decision (contract 2.2, 2.3). */
+public final class IronVestValidator {
+
+  private final IronVestData data;
+  private final Map<String, IronVestData.Client> clientsByKey = new HashMap<>();
+  private final Pattern enrolledPattern;
+  private final SessionStore<IronVestSession> sessions;
+  private final SessionStore<Boolean> enrolled;
+  private final Supplier<Profile> profile;
+  private final Supplier<PollDisciplineStats> pollStats;
+
+  public IronVestValidator(IronVestData data, Supplier<Profile> profile, Supplier<PollDisciplineStats> pollStats) {
+    this.data = data;
+    data.clients().forEach(client -> clientsByKey.put(client.apiKey(), client));
+    this.enrolledPattern = data.enrolledUidPattern() == null ? null : Pattern.compile(data.enrolledUidPattern());
+    this.profile = profile;
+    this.pollStats = pollStats;
+    this.sessions = new SessionStore<>(profile.get().sessions());
+    this.enrolled = new SessionStore<>(profile.get().sessions());
+  }
+
+  public SessionStore<?> sessions() {
+    return sessions;
+  }
+
+  public SessionStore<?> enrolledUsers() {
+    return enrolled;
+  }
+
+  /** The call history of a csid, or null when there is no such live session. */
+  public PollRecord pollRecord(String csid) {
+    IronVestSession session = sessions.get(csid);
+    return session == null ? null : session.polls;
+  }
+
+  /** Answers a validate call; {@code body} is null when the request body was not a JSON object. */
+  public Reply validate(String apiKey, ObjectNode body, Plan plan) {
+    IronVestData.Client client = apiKey == null ? null : clientsByKey.get(apiKey);
+    if (client == null) {
+      return error(403, apiKey == null ? "Forbidden: the apikey header is missing" : "Forbidden: unknown API key");
+    }
+    if (body == null) {
+      return error(422, "Unprocessable Entity: the body must be a JSON object");
+    }
+    ValidateRequest request;
+    try {
+      request = ValidateRequest.check(body);
+    } catch (ValidateRequest.Invalid invalid) {
+      return error(422, "Unprocessable Entity: " + invalid.getMessage());
+    }
+    if (!client.cid().equals(request.cid())) {
+      return error(403, "Forbidden: CID and API key mismatch");
+    }
+    IronVestSession session = sessions.getOrCreate(request.csid(), IronVestSession::new);
+    synchronized (session) {
+      return advance(session, request, client, plan);
+    }
+  }
+
+  private Reply advance(IronVestSession session, ValidateRequest request, IronVestData.Client client, Plan plan) {
+    CsidConventions conventions = session.conventions;
+    Profile.IronVest defaults = profile.get().ironvest();
+    if (session.decision == null && session.unavailableAnswered < conventions.unavailableCalls()) {
+      session.unavailableAnswered++;
+      int retryAfter = profile.get().faults().retryAfterSeconds();
+      session.polls.onCall(plan.arrivedAt(), plan.answeredAt(), retryAfter * 1000L, pollStats.get());
+      return Responder.unavailable(retryAfter);
+    }
+    int processingCalls = conventions.processingCalls() != null ? conventions.processingCalls() : defaults.processingCalls();
+    if (session.decision == null && session.processingAnswered < processingCalls) {
+      session.processingAnswered++;
+      ObjectNode processing = Json.object().put("errorMessage", "processing");
+      int retryAfter = conventions.retryAfterMs() != null ? conventions.retryAfterMs() : defaults.retryAfterMs();
+      if (!conventions.noRetryAfter()) {
+        processing.put("retryAfterMS", retryAfter);
+      }
+      session.polls.onCall(plan.arrivedAt(), plan.answeredAt(), conventions.noRetryAfter() ? 0 : retryAfter, pollStats.get());
+      return Reply.ok(processing);
+    }
+    session.polls.onCall(plan.arrivedAt(), plan.answeredAt(), 0, pollStats.get());
+    if (session.decision == null) {
+      session.decision = conventions.applicationError()
+          ? Reply.ok(Json.object().put("errorMessage", data.applicationErrorMessage()))
+          : Reply.ok(decide(request, client, conventions));
+    }
+    return session.decision;
+  }
+
+  private ObjectNode decide(ValidateRequest request, IronVestData.Client client, CsidConventions conventions) {
+    boolean wasEnrolled = isEnrolled(request.uid());
+    boolean collected = !conventions.noBiometrics();
+    boolean matched = collected && !conventions.biometricsFail()
+        && (!client.activeEnrollmentOnly() || wasEnrolled || request.enrollment());
+    Decision.Biometrics biometrics = new Decision.Biometrics(collected, matched);
+    ObjectNode decision = Decision.of(request, data.collectedValues(), conventions.mismatch(), biometrics, wasEnrolled);
+    if (request.enrollment() && decision.get("verifiedAction").booleanValue()) {
+      enrolled.put(request.uid(), Boolean.TRUE);
+      ((ObjectNode) decision.get("indicators")).put("iv_user_enrolled", true);
+    }
+    return decision;
+  }
+
+  private boolean isEnrolled(String uid) {
+    return data.enrolledUids().contains(uid)
+        || (enrolledPattern != null && enrolledPattern.matcher(uid).matches())
+        || enrolled.get(uid) != null;
+  }
+
+  private static Reply error(int status, String message) {
+    return Reply.status(status, Json.object().put("success", false).put("error", message));
+  }
+}

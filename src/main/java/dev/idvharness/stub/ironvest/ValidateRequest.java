@@ -1,0 +1,92 @@
+package dev.idvharness.stub.ironvest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A validate body that passed the checks of contract 2.1; {@link #check} names the first problem otherwise. */
+record ValidateRequest(String cid, String csid, String uid, List<Entry> sessionData, boolean enrollment) {
+
+  static final int MAX_ID_LENGTH = 512;
+  static final int MAX_ENTRIES = 1000;
+
+  /** A form field: its key, its value (string or number) and the other names it may be collected under. */
+  record Entry(String key, JsonNode value, List<String> synonyms) {}
+
+  /** Thrown with a message that names the field and what it must be: answered with 422. */
+  static final class Invalid extends Exception {
+    Invalid(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  static ValidateRequest check(ObjectNode body) throws Invalid {
+    String cid = id(body, "cid");
+    String csid = id(body, "csid");
+    String uid = id(body, "uid");
+    JsonNode action = body.get("action");
+    if (action != null && !action.isTextual()) {
+      throw new Invalid("action must be a string");
+    }
+    JsonNode enrollment = body.get("enrollment");
+    if (enrollment != null && !enrollment.isBoolean()) {
+      throw new Invalid("enrollment must be a boolean");
+    }
+    JsonNode additional = body.get("additionalData");
+    if (additional == null || !additional.isObject()) {
+      throw new Invalid("additionalData is required and must be an object");
+    }
+    JsonNode sessionData = additional.get("sessionData");
+    if (sessionData == null || !sessionData.isArray()) {
+      throw new Invalid("additionalData.sessionData is required and must be a list (it may be empty)");
+    }
+    if (sessionData.size() > MAX_ENTRIES) {
+      throw new Invalid("additionalData.sessionData has more than " + MAX_ENTRIES + " entries");
+    }
+    List<Entry> entries = new ArrayList<>(sessionData.size());
+    for (int i = 0; i < sessionData.size(); i++) {
+      entries.add(entry(sessionData.get(i), "additionalData.sessionData[" + i + "]"));
+    }
+    return new ValidateRequest(cid, csid, uid, entries, enrollment != null && enrollment.booleanValue());
+  }
+
+  private static Entry entry(JsonNode node, String where) throws Invalid {
+    if (!node.isObject()) {
+      throw new Invalid(where + " must be an object with key, value and synonyms");
+    }
+    JsonNode key = node.get("key");
+    if (key == null || !key.isTextual() || key.textValue().isEmpty()) {
+      throw new Invalid(where + ".key is required and must be a non-empty string");
+    }
+    JsonNode value = node.get("value");
+    if (value == null || !(value.isTextual() || value.isNumber())) {
+      throw new Invalid(where + ".value is required and must be a string or a decimal number");
+    }
+    JsonNode synonyms = node.get("synonyms");
+    List<String> names = new ArrayList<>();
+    if (synonyms != null && !synonyms.isNull()) {
+      if (!synonyms.isArray()) {
+        throw new Invalid(where + ".synonyms must be a list of strings");
+      }
+      for (JsonNode synonym : synonyms) {
+        if (!synonym.isTextual()) {
+          throw new Invalid(where + ".synonyms must be a list of strings");
+        }
+        names.add(synonym.textValue());
+      }
+    }
+    return new Entry(key.textValue(), value, names);
+  }
+
+  private static String id(ObjectNode body, String field) throws Invalid {
+    JsonNode node = body.get(field);
+    if (node == null || !node.isTextual() || node.textValue().isEmpty()) {
+      throw new Invalid(field + " is required and must be a non-empty string");
+    }
+    if (node.textValue().length() > MAX_ID_LENGTH) {
+      throw new Invalid(field + " is longer than " + MAX_ID_LENGTH + " characters");
+    }
+    return node.textValue();
+  }
+}

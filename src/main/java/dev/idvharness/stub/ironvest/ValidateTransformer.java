@@ -1,0 +1,46 @@
+package dev.idvharness.stub.ironvest;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.http.Request;
+import dev.idvharness.stub.json.Json;
+import dev.idvharness.stub.profile.Endpoint;
+import dev.idvharness.stub.serve.Plan;
+import dev.idvharness.stub.serve.Reply;
+import dev.idvharness.stub.serve.Responder;
+import dev.idvharness.stub.serve.VendorTransformer;
+
+/**
+ * {@code POST /v1/validate} with header {@code apikey} (any case). Mapping: {@code "transformers": ["ironvest-validate"]}.
+ * DO NOT REGISTER directly: {@code IdvStubExtensions} creates it with the server's shared state.
+ */
+public final class ValidateTransformer extends VendorTransformer {
+
+  public static final String NAME = "ironvest-validate";
+
+  private final IronVestValidator validator;
+
+  public ValidateTransformer(Responder responder, IronVestValidator validator) {
+    super(responder);
+    this.validator = validator;
+  }
+
+  @Override
+  public String getName() {
+    return NAME;
+  }
+
+  @Override
+  protected String endpoint(ObjectNode body) {
+    return Endpoint.IRONVEST_VALIDATE;
+  }
+
+  @Override
+  protected Reply answer(Request request, ObjectNode body, Plan plan) {
+    return validator.validate(request.getHeader("apikey"), body, plan);
+  }
+
+  @Override
+  protected Reply internalError() {
+    return Reply.status(422, Json.object().put("success", false).put("error", "Unprocessable Entity"));
+  }
+}

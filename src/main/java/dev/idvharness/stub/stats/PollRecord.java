@@ -1,0 +1,81 @@
+package dev.idvharness.stub.stats;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.idvharness.stub.json.Json;
+
+/**
+ * The polling history of one session: the gaps between an answer and the client's next call, and how many calls
+ * came earlier than the interval that answer asked for (IronVest retryAfterMS, CyberArk's minimum poll interval).
+ * Gaps are measured from when our answer left (arrival plus the configured delay), so stub latency is not
+ * blamed on the client. Guarded by the owning session's lock.
+ */
+public final class PollRecord {
+
+  private long lastAnsweredAt = -1;
+  private long expectedGapMs;
+  private int polls;
+  private int early;
+  private int[] gaps;
+  private int gapCount;
+
+  /**
+   * Records a call that arrived at {@code arrivedAt}; returns true when it came too early.
+   * {@code nextExpectedGapMs} is what the answer to this call asks of the next one (0: nothing).
+   */
+  public synchronized boolean onCall(long arrivedAt, long answeredAt, long nextExpectedGapMs, PollDisciplineStats totals) {
+    boolean tooEarly = false;
+    if (lastAnsweredAt >= 0 && expectedGapMs > 0) {
+      long gap = arrivedAt - lastAnsweredAt;
+      polls++;
+      tooEarly = gap + totals.toleranceMs() < expectedGapMs;
+      if (tooEarly) {
+        early++;
+      }
+      keep(gap, totals.gapsKept());
+      totals.record(gap, tooEarly);
+    }
+    lastAnsweredAt = answeredAt;
+    expectedGapMs = nextExpectedGapMs;
+    return tooEarly;
+  }
+
+  private void keep(long gap, int limit) {
+    if (limit == 0) {
+      return;
+    }
+    if (gaps == null) {
+      gaps = new int[Math.min(limit, 8)];
+    }
+    if (gapCount == gaps.length && gaps.length < limit) {
+      gaps = java.util.Arrays.copyOf(gaps, Math.min(limit, gaps.length * 2));
+    }
+    if (gapCount < gaps.length) {
+      gaps[gapCount++] = (int) Math.min(Integer.MAX_VALUE, Math.max(gap, Integer.MIN_VALUE));
+    } else {
+      // full: keep the most recent gaps
+      System.arraycopy(gaps, 1, gaps, 0, gaps.length - 1);
+      gaps[gaps.length - 1] = (int) Math.min(Integer.MAX_VALUE, gap);
+    }
+  }
+
+  public int polls() {
+    return polls;
+  }
+
+  public int earlyPolls() {
+    return early;
+  }
+
+  public synchronized ObjectNode toJson() {
+    ObjectNode node = Json.object();
+    node.put("polls", polls);
+    node.put("earlyPolls", early);
+    node.put("expectedGapMs", expectedGapMs);
+    ArrayNode list = node.putArray("gapsMs");
+    for (int i = 0; i < gapCount; i++) {
+      list.add(gaps[i]);
+    }
+    return node;
+  }
+}
