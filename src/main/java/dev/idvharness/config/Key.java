@@ -1,0 +1,72 @@
+package dev.idvharness.config;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One configuration key: its name ({@code poll.intervalMs}), default, the form its value must take, and whether it
+ * is a secret (secrets come only from the environment and never appear in logs or reports).
+ */
+public record Key(String name, String defaultValue, Form form, boolean secret, String meaning) {
+
+  /** The forms a value can take; each checks a raw value and says what it expected. */
+  public enum Form {
+    TEXT("text"),
+    HTTP_URL("an http(s) URL"),
+    POSITIVE_INT("a whole number > 0"),
+    NON_NEGATIVE_INT("a whole number >= 0"),
+    POSITIVE_DECIMAL("a number > 0"),
+    FRACTION("a number from 0 to 1"),
+    BOOLEAN("true or false"),
+    TARGET("local or remote"),
+    LOAD_PROFILE("smoke, load, stress or soak");
+
+    final String expected;
+
+    Form(String expected) {
+      this.expected = expected;
+    }
+
+    /** True when {@code value} has this form. */
+    boolean accepts(String value) {
+      try {
+        return switch (this) {
+          case TEXT -> true;
+          case HTTP_URL -> isHttpUrl(value);
+          case POSITIVE_INT -> Long.parseLong(value) > 0;
+          case NON_NEGATIVE_INT -> Long.parseLong(value) >= 0;
+          case POSITIVE_DECIMAL -> Double.parseDouble(value) > 0 && Double.isFinite(Double.parseDouble(value));
+          case FRACTION -> Double.parseDouble(value) >= 0 && Double.parseDouble(value) <= 1;
+          case BOOLEAN -> value.equals("true") || value.equals("false");
+          case TARGET -> List.of("local", "remote").contains(value);
+          case LOAD_PROFILE -> List.of("smoke", "load", "stress", "soak").contains(value);
+        };
+      } catch (NumberFormatException e) {
+        return false;
+      }
+    }
+
+    private static boolean isHttpUrl(String value) {
+      try {
+        URI uri = URI.create(value);
+        return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+      } catch (IllegalArgumentException e) {
+        return false;
+      }
+    }
+  }
+
+  public static Key of(String name, String defaultValue, Form form, String meaning) {
+    return new Key(name, defaultValue, form, false, meaning);
+  }
+
+  public static Key secret(String name, String meaning) {
+    return new Key(name, null, Form.TEXT, true, meaning);
+  }
+
+  /** {@code poll.intervalMs} is read from the environment as {@code POLL_INTERVAL_MS}. */
+  public String environmentName() {
+    return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replace('.', '_').toUpperCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,80 @@
+package dev.idvharness.config;
+
+import static dev.idvharness.config.Key.Form.BOOLEAN;
+import static dev.idvharness.config.Key.Form.FRACTION;
+import static dev.idvharness.config.Key.Form.HTTP_URL;
+import static dev.idvharness.config.Key.Form.NON_NEGATIVE_INT;
+import static dev.idvharness.config.Key.Form.POSITIVE_INT;
+import static dev.idvharness.config.Key.Form.TARGET;
+import static dev.idvharness.config.Key.Form.TEXT;
+
+import java.util.List;
+
+/** Every configuration key of the harness. The README's configuration table lists the same keys. */
+public final class Keys {
+
+  public static final Key TARGET_KEY = Key.of("harness.target", "local", TARGET,
+      "local: start the stub server; remote: the vendors' endpoints from the environment");
+
+  public static final Key CYBERARK_BASE_URL = Key.of("cyberark.baseUrl", null, HTTP_URL,
+      "CyberArk tenant URL (remote); the local stub's URL otherwise");
+  public static final Key CYBERARK_TENANT_ID = Key.of("cyberark.tenantId", "ABC1234", TEXT, "CyberArk TenantId");
+  public static final Key CYBERARK_USER = Key.of("cyberark.user", "mfa.push@idv.test", TEXT, "login to authenticate");
+  public static final Key CYBERARK_PASSWORD = Key.secret("cyberark.password", "password of cyberark.user");
+  public static final Key CYBERARK_OOB_MECHANISM = Key.of("cyberark.oobMechanism", "OTP", TEXT,
+      "mechanism Name started with StartOOB");
+
+  public static final Key IRONVEST_BASE_URL = Key.of("ironvest.baseUrl", null, HTTP_URL,
+      "IronVest validation endpoint base URL (remote); the local stub's URL otherwise");
+  public static final Key IRONVEST_API_KEY = Key.secret("ironvest.apiKey", "organisation API key (header apikey)");
+  public static final Key IRONVEST_CID = Key.of("ironvest.cid", "acme-bank", TEXT, "customer id");
+  public static final Key IRONVEST_UID = Key.of("ironvest.uid", "user-1", TEXT, "user id");
+  public static final Key IRONVEST_CSID = Key.of("ironvest.csid", null, TEXT, "a client SDK session id (remote)");
+  public static final Key IRONVEST_CLIENT_CERT = Key.of("ironvest.clientCert", null, TEXT,
+      "PEM client certificate for mTLS");
+  public static final Key IRONVEST_CLIENT_KEY = Key.of("ironvest.clientKey", null, TEXT,
+      "PEM private key (PKCS#8) for mTLS");
+
+  public static final Key HTTP_TIMEOUT_MS = Key.of("http.timeoutMs", "10000", POSITIVE_INT,
+      "per-request timeout of the harness clients");
+
+  public static final Key POLL_INTERVAL_MS = Key.of("poll.intervalMs", "1000", POSITIVE_INT,
+      "CyberArk: wait between two Polls");
+  public static final Key POLL_DEADLINE_MS = Key.of("poll.deadlineMs", "360000", POSITIVE_INT,
+      "CyberArk: give up polling after this long (failure 'deadline')");
+
+  public static final Key VALIDATE_DEFAULT_WAIT_MS = Key.of("validate.defaultWaitMs", "200", POSITIVE_INT,
+      "IronVest: base wait when 'processing' carries no retryAfterMS (exponential backoff, full jitter)");
+  public static final Key VALIDATE_MAX_BACKOFF_MS = Key.of("validate.maxBackoffMs", "5000", POSITIVE_INT,
+      "IronVest: cap of the exponential backoff");
+  public static final Key VALIDATE_MIN_RETRY_AFTER_MS = Key.of("validate.minRetryAfterMs", "10", NON_NEGATIVE_INT,
+      "IronVest: retryAfterMS is clamped to at least this");
+  public static final Key VALIDATE_MAX_RETRY_AFTER_MS = Key.of("validate.maxRetryAfterMs", "5000", POSITIVE_INT,
+      "IronVest: retryAfterMS is clamped to at most this");
+  public static final Key VALIDATE_UNAVAILABLE_RETRIES = Key.of("validate.unavailableRetries", "3", NON_NEGATIVE_INT,
+      "IronVest: 503 answers retried at most this many times (honouring Retry-After)");
+  public static final Key VALIDATE_DEADLINE_MS = Key.of("validate.deadlineMs", "30000", POSITIVE_INT,
+      "IronVest: give up after this long (failure 'deadline')");
+
+  public static final Key REPORTS_DIR = Key.of("reports.dir", "reports", TEXT, "where reports are written");
+  public static final Key LOAD_ALLOW_REMOTE = Key.of("load.allowRemote", "false", BOOLEAN,
+      "opt-in for load against a remote target (mind the vendors' rate limits)");
+  public static final Key LOAD_IRONVEST_SHARE = Key.of("load.ironvestShare", "0.5", FRACTION,
+      "RolloutSimulation: share of flows that are IronVest validations");
+
+  private static final List<Key> ALL = List.of(
+      TARGET_KEY,
+      CYBERARK_BASE_URL, CYBERARK_TENANT_ID, CYBERARK_USER, CYBERARK_PASSWORD, CYBERARK_OOB_MECHANISM,
+      IRONVEST_BASE_URL, IRONVEST_API_KEY, IRONVEST_CID, IRONVEST_UID, IRONVEST_CSID, IRONVEST_CLIENT_CERT,
+      IRONVEST_CLIENT_KEY,
+      HTTP_TIMEOUT_MS, POLL_INTERVAL_MS, POLL_DEADLINE_MS,
+      VALIDATE_DEFAULT_WAIT_MS, VALIDATE_MAX_BACKOFF_MS, VALIDATE_MIN_RETRY_AFTER_MS, VALIDATE_MAX_RETRY_AFTER_MS,
+      VALIDATE_UNAVAILABLE_RETRIES, VALIDATE_DEADLINE_MS,
+      REPORTS_DIR, LOAD_ALLOW_REMOTE, LOAD_IRONVEST_SHARE);
+
+  private Keys() {}
+
+  public static List<Key> all() {
+    return ALL;
+  }
+}
