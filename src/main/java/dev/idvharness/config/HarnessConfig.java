@@ -21,7 +21,7 @@ public final class HarnessConfig {
 
   /** Only keys under these prefixes are ours; other system properties (java.*, maven.*...) are ignored. */
   private static final List<String> NAMESPACES =
-      List.of("harness.", "cyberark.", "ironvest.", "poll.", "validate.", "load.", "sla.", "http.", "reports.");
+      List.of("harness.", "cyberark.", "ironvest.", "poll.", "validate.", "load.", "sla.", "reports.");
 
   private final Map<String, String> values;
 

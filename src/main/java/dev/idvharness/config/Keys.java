@@ -35,7 +35,7 @@ public final class Keys {
   public static final Key IRONVEST_CLIENT_KEY = Key.of("ironvest.clientKey", null, TEXT,
       "PEM private key (PKCS#8) for mTLS");
 
-  public static final Key HTTP_TIMEOUT_MS = Key.of("http.timeoutMs", "10000", POSITIVE_INT,
+  public static final Key HTTP_TIMEOUT_MS = Key.of("harness.httpTimeoutMs", "10000", POSITIVE_INT,
       "per-request timeout of the harness clients");
 
   public static final Key POLL_INTERVAL_MS = Key.of("poll.intervalMs", "1000", POSITIVE_INT,
