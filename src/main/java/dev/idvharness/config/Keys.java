@@ -3,7 +3,9 @@ package dev.idvharness.config;
 import static dev.idvharness.config.Key.Form.BOOLEAN;
 import static dev.idvharness.config.Key.Form.FRACTION;
 import static dev.idvharness.config.Key.Form.HTTP_URL;
+import static dev.idvharness.config.Key.Form.LOAD_PROFILE;
 import static dev.idvharness.config.Key.Form.NON_NEGATIVE_INT;
+import static dev.idvharness.config.Key.Form.POSITIVE_DECIMAL;
 import static dev.idvharness.config.Key.Form.POSITIVE_INT;
 import static dev.idvharness.config.Key.Form.TARGET;
 import static dev.idvharness.config.Key.Form.TEXT;
@@ -62,6 +64,50 @@ public final class Keys {
   public static final Key LOAD_IRONVEST_SHARE = Key.of("load.ironvestShare", "0.5", FRACTION,
       "RolloutSimulation: share of flows that are IronVest validations");
 
+  // Load runs (Gatling simulations, docs/load.md): injection profiles, the load users' loop inputs, and the gates.
+  public static final Key LOAD_PROFILE_KEY = Key.of("load.profile", "smoke", LOAD_PROFILE,
+      "injection profile: smoke (short, low rate), load (a rate for a duration), stress (a rising ramp), soak (long)");
+  public static final Key LOAD_SMOKE_USERS_PER_SEC = Key.of("load.smokeUsersPerSec", "2", POSITIVE_DECIMAL,
+      "smoke: new flows per second");
+  public static final Key LOAD_SMOKE_SECONDS = Key.of("load.smokeSeconds", "30", POSITIVE_INT,
+      "smoke: seconds of injection");
+  public static final Key LOAD_USERS_PER_SEC = Key.of("load.usersPerSec", "20", POSITIVE_DECIMAL,
+      "load: new flows per second after the ramp");
+  public static final Key LOAD_RAMP_SECONDS = Key.of("load.rampSeconds", "10", NON_NEGATIVE_INT,
+      "load and soak: seconds to ramp up from 0 to the rate");
+  public static final Key LOAD_DURATION_SECONDS = Key.of("load.durationSeconds", "60", POSITIVE_INT,
+      "load: seconds at the rate, after the ramp");
+  public static final Key LOAD_STRESS_START_USERS_PER_SEC = Key.of("load.stressStartUsersPerSec", "5",
+      POSITIVE_DECIMAL, "stress: rate at the start of the ramp");
+  public static final Key LOAD_STRESS_END_USERS_PER_SEC = Key.of("load.stressEndUsersPerSec", "200",
+      POSITIVE_DECIMAL, "stress: rate at the end of the ramp");
+  public static final Key LOAD_STRESS_SECONDS = Key.of("load.stressSeconds", "120", POSITIVE_INT,
+      "stress: seconds of the ramp");
+  public static final Key LOAD_SOAK_USERS_PER_SEC = Key.of("load.soakUsersPerSec", "10", POSITIVE_DECIMAL,
+      "soak: new flows per second");
+  public static final Key LOAD_SOAK_MINUTES = Key.of("load.soakMinutes", "60", POSITIVE_INT,
+      "soak: minutes at the rate");
+  public static final Key LOAD_DRAIN_SECONDS = Key.of("load.drainSeconds", "30", POSITIVE_INT,
+      "after the injection, flows still running get this long; then the run stops and they count as 'unfinished'");
+  public static final Key LOAD_CYBERARK_APPROVAL_MS = Key.of("load.cyberarkApprovalMs", "2000", NON_NEGATIVE_INT,
+      "CyberArk load users approve the push this long after StartOOB (login load.t<MS>.<id>@idv.test)");
+  public static final Key LOAD_IRONVEST_PROCESSING_CALLS = Key.of("load.ironvestProcessingCalls", "2",
+      NON_NEGATIVE_INT, "IronVest load csids get this many 'processing' answers before the decision (csid p<N>)");
+  public static final Key LOAD_IRONVEST_RETRY_AFTER_MS = Key.of("load.ironvestRetryAfterMs", "250",
+      NON_NEGATIVE_INT, "retryAfterMS of those answers (csid r<MS>); 0: none, the client backs off (csid noretry)");
+  public static final Key SLA_FAILED_PERCENT = Key.of("sla.failedPercent", "1", POSITIVE_DECIMAL,
+      "gate: failed requests, and failed flows, stay below this percentage");
+  public static final Key SLA_P95_MS = Key.of("sla.p95Ms", "500", POSITIVE_INT,
+      "gate: 95th percentile response time of each request name at most this");
+  public static final Key SLA_P99_MS = Key.of("sla.p99Ms", "1000", POSITIVE_INT,
+      "gate: 99th percentile response time of each request name at most this");
+  public static final Key SLA_CYBERARK_VERDICT_P95_MS = Key.of("sla.cyberarkVerdictP95Ms", "4000", POSITIVE_INT,
+      "gate: CyberArk time to verdict (StartAuthentication to LoginSuccess), 95th percentile at most this");
+  public static final Key SLA_IRONVEST_VERDICT_P95_MS = Key.of("sla.ironvestVerdictP95Ms", "2000", POSITIVE_INT,
+      "gate: IronVest time to verdict (first validate to the decision), 95th percentile at most this");
+  public static final Key SLA_MAX_STUB_LAG_MS = Key.of("sla.maxStubLagMs", "50", POSITIVE_INT,
+      "local runs: a stub endpoint answering later than configured by more than this (lag p99) invalidates the run");
+
   private static final List<Key> ALL = List.of(
       TARGET_KEY,
       CYBERARK_BASE_URL, CYBERARK_TENANT_ID, CYBERARK_USER, CYBERARK_PASSWORD, CYBERARK_OOB_MECHANISM,
@@ -70,7 +116,13 @@ public final class Keys {
       HTTP_TIMEOUT_MS, POLL_INTERVAL_MS, POLL_DEADLINE_MS,
       VALIDATE_DEFAULT_WAIT_MS, VALIDATE_MAX_BACKOFF_MS, VALIDATE_MIN_RETRY_AFTER_MS, VALIDATE_MAX_RETRY_AFTER_MS,
       VALIDATE_UNAVAILABLE_RETRIES, VALIDATE_DEADLINE_MS,
-      REPORTS_DIR, LOAD_ALLOW_REMOTE, LOAD_IRONVEST_SHARE);
+      REPORTS_DIR, LOAD_ALLOW_REMOTE, LOAD_IRONVEST_SHARE,
+      LOAD_PROFILE_KEY, LOAD_SMOKE_USERS_PER_SEC, LOAD_SMOKE_SECONDS, LOAD_USERS_PER_SEC, LOAD_RAMP_SECONDS,
+      LOAD_DURATION_SECONDS, LOAD_STRESS_START_USERS_PER_SEC, LOAD_STRESS_END_USERS_PER_SEC, LOAD_STRESS_SECONDS,
+      LOAD_SOAK_USERS_PER_SEC, LOAD_SOAK_MINUTES, LOAD_DRAIN_SECONDS, LOAD_CYBERARK_APPROVAL_MS,
+      LOAD_IRONVEST_PROCESSING_CALLS, LOAD_IRONVEST_RETRY_AFTER_MS,
+      SLA_FAILED_PERCENT, SLA_P95_MS, SLA_P99_MS, SLA_CYBERARK_VERDICT_P95_MS, SLA_IRONVEST_VERDICT_P95_MS,
+      SLA_MAX_STUB_LAG_MS);
 
   private Keys() {}
 

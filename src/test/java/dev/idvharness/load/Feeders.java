@@ -1,0 +1,42 @@
+package dev.idvharness.load;
+
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * Every virtual user gets its own vendor session, from the stubs' load-user conventions: CyberArk logins
+ * {@code load.t<MS>.<id>@idv.test} (push approved MS after StartOOB), IronVest csids {@code load-p<N>-r<MS>-<id>}
+ * (N "processing" answers with retryAfterMS MS; {@code noretry} for none). Ids carry a run id so runs never share
+ * a session.
+ */
+final class Feeders {
+
+  static final String LOGIN = "login";
+  static final String CSID = "csid";
+  static final String UID = "uid";
+
+  private Feeders() {}
+
+  static String runId() {
+    return "run" + Long.toString(System.currentTimeMillis(), 36);
+  }
+
+  static Iterator<Map<String, Object>> cyberArkLoadUsers(long approvalMs, String runId) {
+    AtomicLong next = new AtomicLong();
+    return Stream.generate(() -> Map.<String, Object>of(
+        LOGIN, "load.t" + approvalMs + "." + runId + "-vu" + next.incrementAndGet() + "@idv.test")).iterator();
+  }
+
+  static Iterator<Map<String, Object>> ironVestSessions(int processingCalls, int retryAfterMs, String runId) {
+    AtomicLong next = new AtomicLong();
+    String retry = retryAfterMs > 0 ? "r" + retryAfterMs : "noretry";
+    return Stream.generate(() -> {
+      long n = next.incrementAndGet();
+      return Map.<String, Object>of(
+          CSID, "load-p" + processingCalls + "-" + retry + "-" + runId + "-vu" + n,
+          UID, "load-" + runId + "-" + n);
+    }).iterator();
+  }
+}

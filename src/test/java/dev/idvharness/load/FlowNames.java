@@ -1,0 +1,15 @@
+package dev.idvharness.load;
+
+/** Display names of the flows in gates and reports. */
+final class FlowNames {
+
+  private FlowNames() {}
+
+  static String title(String flow) {
+    return switch (flow) {
+      case CyberArkFlow.NAME -> "CyberArk verification";
+      case IronVestFlow.NAME -> "IronVest validation";
+      default -> flow;
+    };
+  }
+}

@@ -1,0 +1,123 @@
+package dev.idvharness.load;
+
+import static io.gatling.javaapi.core.CoreDsl.details;
+import static io.gatling.javaapi.core.CoreDsl.global;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.idvharness.config.ConfigException;
+import dev.idvharness.config.HarnessConfig;
+import io.gatling.javaapi.core.Assertion;
+import io.gatling.javaapi.core.Simulation;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What the simulations share: the configuration and target, read and checked before any traffic (a bad one stops the
+ * run with one line); a time-to-verdict recorder per flow; and at the end the run-level gates, the reports, and a
+ * failure naming every broken gate.
+ */
+public abstract class LoadSimulation extends Simulation {
+
+  protected final LoadSettings settings;
+  protected final LoadTarget target;
+  protected final String runId = Feeders.runId();
+  private final Map<String, FlowRecorder> recorders = new LinkedHashMap<>();
+  private final boolean remote;
+  private long startedAt = System.currentTimeMillis();
+
+  protected LoadSimulation() {
+    try {
+      HarnessConfig config = HarnessConfig.load();
+      settings = LoadSettings.from(config);
+      remote = config.isRemote();
+      target = LoadTarget.open(config);
+    } catch (ConfigException bad) {
+      System.err.println("load: " + bad.getMessage());
+      throw bad;
+    }
+  }
+
+  protected FlowRecorder recorder(String flow) {
+    return recorders.computeIfAbsent(flow, name -> new FlowRecorder(name, startedAt));
+  }
+
+  /** Gatling's own per-request gates: failed requests overall, p95 and p99 of each request name of each flow. */
+  protected List<Assertion> requestAssertions(Map<String, List<String>> requestsByGroup) {
+    List<Assertion> assertions = new ArrayList<>();
+    assertions.add(global().failedRequests().percent().lt(settings.sla().failedPercent()));
+    requestsByGroup.forEach((group, requests) -> {
+      for (String request : requests) {
+        assertions.add(details(group, request).responseTime().percentile(95).lte(settings.sla().p95Ms()));
+        assertions.add(details(group, request).responseTime().percentile(99).lte(settings.sla().p99Ms()));
+      }
+    });
+    return assertions;
+  }
+
+  /** Stub statistics cover this simulation only. */
+  @Override
+  public void before() {
+    if (target.stubAdminUrl() != null) {
+      resetStubStats();
+    }
+    startedAt = System.currentTimeMillis();
+  }
+
+  @Override
+  public void after() {
+    try {
+      long endedAt = System.currentTimeMillis();
+      double runSeconds = (endedAt - startedAt) / 1000.0;
+      List<FlowResult> flows = recorders.values().stream().map(FlowRecorder::result).toList();
+      StubHealth stub = target.stubAdminUrl() == null ? null : StubHealth.read(target.stubAdminUrl());
+      List<GateResult> gates = Gates.evaluate(flows, settings.sla(), stub);
+      StressBreakpoint breakpoint = StressBreakpoint.find(flows, settings.sla(), settings.injection());
+      String simulation = getClass().getSimpleName();
+      ObjectNode results = RunReport.results(simulation, settings, remote, runSeconds, flows, gates, stub,
+          breakpoint);
+      RunReport.write(settings.reportsDir(), simulation, results, flows, startedAt, endedAt);
+      gates.forEach(gate -> System.out.println("load: " + gate.message()));
+      if (results.has("stress")) {
+        System.out.println("load: stress, first broken gate: " + results.get("stress"));
+      }
+      List<GateResult> failed = gates.stream().filter(gate -> !gate.passed()).toList();
+      if (!failed.isEmpty()) {
+        throw new GateFailure(simulation + ": " + failed.stream().map(GateResult::message)
+            .collect(Collectors.joining("; ")));
+      }
+    } finally {
+      target.close();
+    }
+  }
+
+  private void resetStubStats() {
+    String reset = target.stubAdminUrl().replace("/stats", "/reset");
+    try {
+      HttpResponse<Void> response = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create(reset)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+          HttpResponse.BodyHandlers.discarding());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("stub reset answered HTTP " + response.statusCode());
+      }
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("the stub server at " + reset + " does not answer: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Thrown at the end of a run whose gates did not all hold; the message names each gate, threshold and value. */
+  public static final class GateFailure extends RuntimeException {
+    public GateFailure(String message) {
+      super(message);
+    }
+  }
+}

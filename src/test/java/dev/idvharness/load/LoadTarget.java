@@ -1,0 +1,108 @@
+package dev.idvharness.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.idvharness.config.ConfigException;
+import dev.idvharness.config.HarnessConfig;
+import dev.idvharness.config.Key;
+import dev.idvharness.config.Keys;
+import dev.idvharness.stub.StubOptions;
+import dev.idvharness.stub.StubServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+
+/**
+ * Where a load run sends its traffic, checked before any request: a remote target only with
+ * {@code load.allowRemote=true}; a local one only on this machine's loopback. With no URL at all, a stub server is
+ * started inside this JVM (handy for a quick run; the main job starts it as its own process instead).
+ * {@code stubAdminUrl} is null against a remote target: there is no stub to ask about saturation.
+ */
+public record LoadTarget(String cyberArkUrl, String ironVestUrl, String stubAdminUrl, String cyberArkPassword,
+    String ironVestApiKey, StubServer inJvmStub) implements AutoCloseable {
+
+  public static LoadTarget open(HarnessConfig config) {
+    if (config.isRemote()) {
+      if (!config.getBoolean(Keys.LOAD_ALLOW_REMOTE)) {
+        throw new ConfigException("harness.target=remote: load runs against a vendor need -Dload.allowRemote=true"
+            + " (mind the vendor's rate limits, see docs/load.md); nothing was sent");
+      }
+      return new LoadTarget(config.get(Keys.CYBERARK_BASE_URL), config.get(Keys.IRONVEST_BASE_URL), null,
+          config.get(Keys.CYBERARK_PASSWORD), config.get(Keys.IRONVEST_API_KEY), null);
+    }
+    String cyberArk = config.find(Keys.CYBERARK_BASE_URL).orElse(null);
+    String ironVest = config.find(Keys.IRONVEST_BASE_URL).orElse(null);
+    if (cyberArk == null && ironVest == null) {
+      System.out.println("load: no stub URL given, starting the stub server inside this JVM"
+          + " (it shares CPU and GC with the load generator; -Pload runs it as its own process)");
+      StubServer stub = StubServer.start(StubOptions.defaults());
+      return local(config, stub.baseUrl(), stub.baseUrl(), stub);
+    }
+    return local(config, loopback(Keys.CYBERARK_BASE_URL, cyberArk), loopback(Keys.IRONVEST_BASE_URL, ironVest), null);
+  }
+
+  private static LoadTarget local(HarnessConfig config, String cyberArk, String ironVest, StubServer stub) {
+    StubData data = StubData.read(Path.of("stubs", "data"));
+    return new LoadTarget(cyberArk, ironVest, cyberArk + "/__admin/idv/stats",
+        config.find(Keys.CYBERARK_PASSWORD).orElse(data.loadUserPassword()),
+        config.find(Keys.IRONVEST_API_KEY).orElse(data.apiKeyOf(config.get(Keys.IRONVEST_CID))), stub);
+  }
+
+  /** Local runs stay on this machine: the URL must name a loopback address. */
+  static String loopback(Key key, String url) {
+    if (url == null) {
+      throw new ConfigException(key.name() + " is required when the other stub URL is given (or give neither)");
+    }
+    String host = URI.create(url).getHost();
+    try {
+      if (InetAddress.getByName(host).isLoopbackAddress()) {
+        return url;
+      }
+    } catch (UnknownHostException unknown) {
+      // not resolvable, hence not loopback
+    }
+    throw new ConfigException(key.name() + " " + url + ": harness.target=local sends load only to this machine's"
+        + " loopback (127.0.0.1); for a vendor use harness.target=remote with load.allowRemote=true");
+  }
+
+  @Override
+  public void close() {
+    if (inJvmStub != null) {
+      inJvmStub.close();
+    }
+  }
+
+  /** The local stubs' test credentials, read from their data files (stub conventions, not secrets of anyone). */
+  record StubData(String loadUserPassword, JsonNode ironVestClients) {
+
+    static StubData read(Path dataDir) {
+      ObjectMapper json = new ObjectMapper();
+      try {
+        JsonNode cyberArk = json.readTree(dataDir.resolve("cyberark.json").toFile());
+        String like = cyberArk.path("loadUsers").path("like").asText();
+        String password = null;
+        for (JsonNode user : cyberArk.path("users")) {
+          if (user.path("login").asText().equalsIgnoreCase(like)) {
+            password = user.path("password").asText();
+          }
+        }
+        JsonNode ironVest = json.readTree(dataDir.resolve("ironvest.json").toFile());
+        return new StubData(password, ironVest.path("clients"));
+      } catch (IOException e) {
+        throw new UncheckedIOException("stub data in " + dataDir + " cannot be read", e);
+      }
+    }
+
+    String apiKeyOf(String cid) {
+      for (JsonNode client : ironVestClients) {
+        if (cid.equals(client.path("cid").asText())) {
+          return client.path("apiKey").asText();
+        }
+      }
+      throw new ConfigException("ironvest.cid " + cid + " is no client of the local stubs (stubs/data/ironvest.json)");
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package dev.idvharness.load;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatling.javaapi.http.HttpDsl;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/** The HTTP protocol shared by the simulations, and JSON request bodies. */
+final class Requests {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Requests() {}
+
+  /**
+   * Absolute URLs per request (a flow may call both vendors), pooled connections as a bank's backend keeps them,
+   * and no warm-up call (Gatling's default warms up against a public site).
+   */
+  static HttpProtocolBuilder protocol() {
+    return HttpDsl.http
+        .contentTypeHeader("application/json")
+        .acceptHeader("application/json")
+        .disableWarmUp()
+        .shareConnections();
+  }
+
+  /** A JSON body with proper escaping; values may be secrets, so bodies are never logged. */
+  static String json(Map<String, ?> fields) {
+    try {
+      return JSON.writeValueAsString(fields);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
