@@ -67,7 +67,7 @@ public final class Keys {
   // Load runs (Gatling simulations, docs/load.md): injection profiles, the load users' loop inputs, and the gates.
   public static final Key LOAD_PROFILE_KEY = Key.of("load.profile", "smoke", LOAD_PROFILE,
       "injection profile: smoke (short, low rate), load (a rate for a duration), stress (a rising ramp), soak (long)");
-  public static final Key LOAD_SMOKE_USERS_PER_SEC = Key.of("load.smokeUsersPerSec", "2", POSITIVE_DECIMAL,
+  public static final Key LOAD_SMOKE_USERS_PER_SEC = Key.of("load.smokeUsersPerSec", "5", POSITIVE_DECIMAL,
       "smoke: new flows per second");
   public static final Key LOAD_SMOKE_SECONDS = Key.of("load.smokeSeconds", "30", POSITIVE_INT,
       "smoke: seconds of injection");

@@ -23,14 +23,18 @@ public final class StubServerMain {
       "  --container-threads N  Jetty worker threads (default " + StubOptions.DEFAULT_CONTAINER_THREADS + ")",
       "  --async-threads N      threads that send delayed answers (default " + StubOptions.DEFAULT_ASYNC_THREADS + ")",
       "  --accept-queue N       TCP accept queue (default " + StubOptions.DEFAULT_ACCEPT_QUEUE + ")",
+      "  --max-lifetime-seconds N  stop by itself after N seconds (a CI job's stub never outlives it)",
       "  --help                 this text");
 
   private StubServerMain() {}
 
   public static void main(String[] args) {
     StubOptions options;
+    Integer maxLifetimeSeconds;
     try {
-      options = parse(args);
+      List<String> rest = new ArrayList<>(List.of(args));
+      maxLifetimeSeconds = takeMaxLifetime(rest);
+      options = parse(rest.toArray(String[]::new));
     } catch (UsageException e) {
       fail(e.getMessage());
       return;
@@ -47,6 +51,9 @@ public final class StubServerMain {
       return;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "idv-stubs-shutdown"));
+    if (maxLifetimeSeconds != null) {
+      stopAfter(maxLifetimeSeconds);
+    }
     String https = options.httpsPort() == null ? ""
         : ", " + server.httpsBaseUrl() + (options.mtls() ? " (client certificate required, material in "
             + options.tlsDir() + ")" : "");
@@ -96,6 +103,31 @@ public final class StubServerMain {
       options = options.withHttps(httpsPort, mtls, tlsDir);
     }
     return options.withThreads(container, async, queue);
+  }
+
+  /** Removes {@code --max-lifetime-seconds N} from the flags and returns N, or null when absent. */
+  static Integer takeMaxLifetime(List<String> flags) throws UsageException {
+    int at = flags.indexOf("--max-lifetime-seconds");
+    if (at < 0) {
+      return null;
+    }
+    flags.remove(at);
+    List<String> rest = flags.subList(at, flags.size());
+    return number("--max-lifetime-seconds", value("--max-lifetime-seconds", rest), 1, 7 * 24 * 3600);
+  }
+
+  private static void stopAfter(int seconds) {
+    Thread timer = new Thread(() -> {
+      try {
+        Thread.sleep(seconds * 1000L);
+      } catch (InterruptedException e) {
+        return;
+      }
+      System.out.println("idv-stubs: max lifetime of " + seconds + " s reached, stopping");
+      System.exit(0);
+    }, "idv-stubs-max-lifetime");
+    timer.setDaemon(true);
+    timer.start();
   }
 
   private static String value(String flag, List<String> rest) throws UsageException {

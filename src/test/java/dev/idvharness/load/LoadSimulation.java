@@ -16,12 +16,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * What the simulations share: the configuration and target, read and checked before any traffic (a bad one stops the
- * run with one line); a time-to-verdict recorder per flow; and at the end the run-level gates, the reports, and a
- * failure naming every broken gate.
+ * run with one line); a time-to-verdict recorder per flow; and at the end the run-level gates and the reports.
  */
 public abstract class LoadSimulation extends Simulation {
 
@@ -87,10 +85,11 @@ public abstract class LoadSimulation extends Simulation {
       if (results.has("stress")) {
         System.out.println("load: stress, first broken gate: " + results.get("stress"));
       }
-      List<GateResult> failed = gates.stream().filter(gate -> !gate.passed()).toList();
-      if (!failed.isEmpty()) {
-        throw new GateFailure(simulation + ": " + failed.stream().map(GateResult::message)
-            .collect(Collectors.joining("; ")));
+      long failed = gates.stream().filter(gate -> !gate.passed()).count();
+      if (failed > 0) {
+        // not thrown: an exception here would stop Gatling before its report and its own assertions
+        System.out.println("load: " + failed + " gate(s) of " + simulation + " failed, see "
+            + RunReport.gatlingDir(settings.reportsDir()).resolve("gates.xml") + " (-Pload verify fails on them)");
       }
     } finally {
       target.close();
@@ -111,13 +110,6 @@ public abstract class LoadSimulation extends Simulation {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
-    }
-  }
-
-  /** Thrown at the end of a run whose gates did not all hold; the message names each gate, threshold and value. */
-  public static final class GateFailure extends RuntimeException {
-    public GateFailure(String message) {
-      super(message);
     }
   }
 }

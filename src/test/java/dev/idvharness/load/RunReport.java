@@ -25,7 +25,7 @@ import org.HdrHistogram.HistogramLogWriter;
  */
 public final class RunReport {
 
-  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  public static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private RunReport() {}
 

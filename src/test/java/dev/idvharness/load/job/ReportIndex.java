@@ -1,0 +1,108 @@
+package dev.idvharness.load.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.idvharness.load.RunReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+
+/** {@code reports/index.html}: the gate verdicts at a glance, each simulation's flows, and links to every report. */
+final class ReportIndex {
+
+  private ReportIndex() {}
+
+  static Path write(Path reportsDir) throws IOException {
+    Path summaryFile = RunReport.gatlingDir(reportsDir).resolve("summary.json");
+    JsonNode simulations = Files.isRegularFile(summaryFile)
+        ? RunReport.JSON.readTree(summaryFile.toFile()).path("simulations")
+        : RunReport.JSON.createObjectNode();
+    Path index = reportsDir.resolve("index.html");
+    Files.createDirectories(reportsDir);
+    Files.writeString(index, render(simulations, Files.isRegularFile(reportsDir.resolve("cucumber/index.html"))));
+    return index;
+  }
+
+  static String render(JsonNode simulations, boolean cucumber) {
+    int gates = 0;
+    int failed = 0;
+    boolean invalid = false;
+    for (JsonNode simulation : simulations) {
+      for (JsonNode gate : simulation.path("gates")) {
+        gates++;
+        failed += gate.path("passed").asBoolean() ? 0 : 1;
+      }
+      invalid |= !simulation.path("valid").asBoolean(true);
+    }
+    StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        + "<title>idv-harness reports</title><style>body{font-family:sans-serif;margin:2em}"
+        + "table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #ccc;padding:.3em .6em;"
+        + "text-align:left}.pass{color:#176d17;font-weight:bold}.fail{color:#b00020;font-weight:bold}"
+        + ".banner{font-size:1.4em;padding:.5em;border:2px solid}</style></head><body>\n"
+        + "<h1>idv-harness reports</h1>\n");
+    String verdict = simulations.isEmpty() ? "<span class=\"fail\">NO LOAD RESULTS</span>"
+        : failed == 0 ? "<span class=\"pass\">PASS</span>: all " + gates + " load gates hold"
+            : "<span class=\"fail\">FAIL</span>: " + failed + " of " + gates + " load gates broken";
+    html.append("<p class=\"banner\">").append(verdict).append("</p>\n");
+    if (invalid) {
+      html.append("<p class=\"banner fail\">INVALID RUN: stub saturated, the figures say nothing about the vendors"
+          + "</p>\n");
+    }
+    html.append("<ul>\n");
+    if (cucumber) {
+      html.append("<li><a href=\"cucumber/index.html\">Conformance (Cucumber) report</a></li>\n");
+    }
+    html.append("<li><a href=\"gatling/summary.json\">gatling/summary.json</a>: time to verdict per flow</li>\n"
+        + "<li><a href=\"gatling/gates.xml\">gatling/gates.xml</a>: the gates as JUnit XML</li>\n"
+        + "<li>gatling/histograms/*.hlog: time-to-verdict histograms (HdrHistogram log, mergeable)</li>\n</ul>\n");
+    for (Iterator<Map.Entry<String, JsonNode>> it = simulations.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      appendSimulation(html, entry.getKey(), entry.getValue());
+    }
+    return html.append("</body></html>\n").toString();
+  }
+
+  private static void appendSimulation(StringBuilder html, String name, JsonNode simulation) {
+    html.append("<h2>").append(escape(name)).append("</h2>\n<p>profile ")
+        .append(escape(simulation.path("profile").asText("?"))).append(", target ")
+        .append(escape(simulation.path("target").asText("?"))).append(", ")
+        .append(simulation.path("runSeconds").asText("?")).append(" s");
+    if (simulation.has("gatlingReport")) {
+      html.append(" &middot; <a href=\"").append(escape(simulation.path("gatlingReport").asText()))
+          .append("\">Gatling report</a>");
+    }
+    if (simulation.has("stress")) {
+      html.append(" &middot; stress: ").append(escape(simulation.path("stress").toString()));
+    }
+    html.append("</p>\n<table><tr><th>flow</th><th>started</th><th>verdicts</th><th>verdicts/s</th>"
+        + "<th>time to verdict p50 / p95 / p99 / max (ms)</th><th>calls per verdict</th><th>failed</th>"
+        + "<th>deadline misses</th><th>failures</th></tr>\n");
+    simulation.path("flows").fields().forEachRemaining(flow -> {
+      JsonNode f = flow.getValue();
+      JsonNode ttv = f.path("timeToVerdictMs");
+      html.append("<tr><td>").append(escape(flow.getKey())).append("</td><td>").append(f.path("started"))
+          .append("</td><td>").append(f.path("count")).append("</td><td>").append(f.path("verdictsPerSec"))
+          .append("</td><td>").append(ttv.path("p50")).append(" / ").append(ttv.path("p95")).append(" / ")
+          .append(ttv.path("p99")).append(" / ").append(ttv.path("max")).append("</td><td>")
+          .append(f.path("callsPerVerdict").path("mean")).append("</td><td>").append(f.path("failed"))
+          .append("</td><td>").append(f.path("deadlineMisses")).append("</td><td>")
+          .append(escape(f.path("failures").toString())).append("</td></tr>\n");
+    });
+    html.append("</table>\n<table><tr><th>gate</th><th>threshold</th><th>measured</th><th>verdict</th>"
+        + "<th>by</th></tr>\n");
+    for (JsonNode gate : simulation.path("gates")) {
+      boolean passed = gate.path("passed").asBoolean();
+      html.append("<tr><td>").append(escape(gate.path("name").asText())).append("</td><td>")
+          .append(escape(gate.path("threshold").asText())).append("</td><td>")
+          .append(escape(gate.path("measured").asText())).append("</td><td class=\"")
+          .append(passed ? "pass\">PASS" : "fail\">FAIL").append("</td><td>")
+          .append(escape(gate.path("source").asText())).append("</td></tr>\n");
+    }
+    html.append("</table>\n");
+  }
+
+  private static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  }
+}
