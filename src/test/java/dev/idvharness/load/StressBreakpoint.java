@@ -2,6 +2,7 @@ package dev.idvharness.load;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * For a rising ramp: the first 5-second window of flow starts whose flows broke a gate (failed flows or time to
@@ -12,7 +13,7 @@ public record StressBreakpoint(String flow, String gate, long windowStartSeconds
   public static StressBreakpoint find(List<FlowResult> flows, LoadSettings.Sla sla, Injection injection) {
     StressBreakpoint first = null;
     for (FlowResult flow : flows) {
-      for (Map.Entry<Long, FlowResult.WindowResult> entry : flow.windows().entrySet()) {
+      for (Map.Entry<Long, FlowResult.WindowResult> entry : new TreeMap<>(flow.windows()).entrySet()) {
         FlowResult.WindowResult window = entry.getValue();
         String broken = window.failedPercent() >= sla.failedPercent() ? "failed flows"
             : window.verdicts() > 0 && window.timeToVerdictP95Ms() > sla.verdictP95Ms(flow.flow())

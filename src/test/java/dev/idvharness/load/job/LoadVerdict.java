@@ -29,7 +29,7 @@ public final class LoadVerdict {
     System.out.println("load: every gate of " + String.join(", ", expected) + " holds");
   }
 
-  static List<String> problems(JsonNode simulations, List<String> expected) {
+  public static List<String> problems(JsonNode simulations, List<String> expected) {
     List<String> problems = new ArrayList<>();
     for (String simulation : expected) {
       if (!simulations.has(simulation)) {

@@ -1,0 +1,120 @@
+package dev.idvharness.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+/** Gate behaviour on given numbers: recorded histograms in, verdicts out. */
+class GatesTest {
+
+  private static final LoadSettings.Sla SLA = new LoadSettings.Sla(1.0, 500, 1000, 4000, 2000, 50);
+  private static final StubHealth CALM_STUB = new StubHealth(Map.of("ironvest.validate", 3L), null);
+
+  static FlowResult flow(String name, long started, long[] timesMs, Map<String, Long> failures) {
+    Histogram times = new Histogram(FlowRecorder.MAX_MS, 3);
+    Histogram calls = new Histogram(100_000, 3);
+    for (long time : timesMs) {
+      times.recordValue(time);
+      calls.recordValue(3);
+    }
+    return new FlowResult(name, started, times, calls, failures, Map.of());
+  }
+
+  private static long[] repeat(long value, int count) {
+    long[] values = new long[count];
+    java.util.Arrays.fill(values, value);
+    return values;
+  }
+
+  private static GateResult gate(List<GateResult> gates, String name) {
+    return gates.stream().filter(gate -> gate.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void aRunWithinEverySloPasses() {
+    List<GateResult> gates = Gates.evaluate(
+        List.of(flow(IronVestFlow.NAME, 100, repeat(600, 100), Map.of())), SLA, CALM_STUB);
+
+    assertThat(gates).hasSize(4).allMatch(GateResult::passed);
+    assertThat(Gates.invalid(gates)).isFalse();
+  }
+
+  @Test
+  void anUnmeetableSloFailsNamingTheGateItsThresholdAndTheMeasuredValue() {
+    LoadSettings.Sla unmeetable = new LoadSettings.Sla(1.0, 500, 1000, 4000, 1, 50);
+
+    List<GateResult> gates = Gates.evaluate(
+        List.of(flow(IronVestFlow.NAME, 100, repeat(600, 100), Map.of())), unmeetable, CALM_STUB);
+
+    GateResult p95 = gate(gates, "IronVest validation time to verdict p95");
+    assertThat(p95.passed()).isFalse();
+    assertThat(p95.message()).isEqualTo(
+        "gate 'IronVest validation time to verdict p95' failed: threshold at most 1 ms, measured 600 ms");
+  }
+
+  @Test
+  void failuresDeadlineMissesAndUnfinishedFlowsCountAgainstTheFailedFlowsGate() {
+    FlowResult flow = flow(CyberArkFlow.NAME, 100, repeat(2000, 97), Map.of(FlowRecorder.DEADLINE, 1L, "Poll check failed", 1L));
+
+    GateResult failed = gate(Gates.evaluate(List.of(flow), SLA, CALM_STUB), "CyberArk verification failed flows");
+
+    assertThat(flow.unfinished()).isEqualTo(1);
+    assertThat(flow.deadlineMisses()).isEqualTo(1);
+    assertThat(failed.passed()).isFalse();
+    assertThat(failed.measured()).isEqualTo("3.00 % (3 of 100)");
+  }
+
+  @Test
+  void aFlowWithoutAnyVerdictFailsRatherThanPassingOnEmptyPercentiles() {
+    List<GateResult> gates = Gates.evaluate(List.of(flow(CyberArkFlow.NAME, 0, new long[0], Map.of())), SLA, null);
+
+    assertThat(gate(gates, "CyberArk verification verdicts").passed()).isFalse();
+    assertThat(gate(gates, "CyberArk verification time to verdict p95").measured()).isEqualTo("no verdict");
+    assertThat(gates).noneMatch(gate -> gate.name().startsWith("stub"));
+  }
+
+  @Test
+  void aStubAnsweringLaterThanConfiguredMarksTheRunSaturatedAndInvalid() throws Exception {
+    String stats = """
+        {"endpoints": {
+          "cyberark.StartAuthentication": {"requests": 900, "lagMs": {"p50": 2, "p95": 40, "p99": 180, "max": 900}},
+          "ironvest.validate": {"requests": 900, "lagMs": {"p50": 1, "p95": 3, "p99": 9, "max": 20}}}}""";
+    StubHealth overloaded = StubHealth.parse(new ObjectMapper().readTree(stats));
+
+    List<GateResult> gates = Gates.evaluate(
+        List.of(flow(IronVestFlow.NAME, 100, repeat(600, 100), Map.of())), SLA, overloaded);
+
+    GateResult stub = gate(gates, "stub not saturated (lag p99 of every endpoint)");
+    assertThat(stub.passed()).isFalse();
+    assertThat(stub.measured()).isEqualTo("180 ms (cyberark.StartAuthentication): " + Gates.SATURATED);
+    assertThat(Gates.invalid(gates)).isTrue();
+  }
+
+  @Test
+  void unreadableStubStatsFailTheGuardInsteadOfPassingIt() {
+    GateResult stub = Gates.stubGate(new StubHealth(Map.of(), "stub stats unreadable: connection refused"), 50);
+
+    assertThat(stub.passed()).isFalse();
+    assertThat(stub.measured()).contains("connection refused");
+  }
+
+  @Test
+  void stressReportsTheRateOfTheFirstWindowThatBrokeAGate() {
+    Injection ramp = new Injection("stress", 10, 110, java.time.Duration.ofSeconds(100), java.time.Duration.ZERO);
+    FlowResult flow = new FlowResult(IronVestFlow.NAME, 300, new Histogram(3), new Histogram(3), Map.of(), Map.of(
+        0L, new FlowResult.WindowResult(50, 0, 700),
+        5L, new FlowResult.WindowResult(60, 0, 1900),
+        10L, new FlowResult.WindowResult(70, 0, 2600),
+        15L, new FlowResult.WindowResult(10, 60, 3000)));
+
+    StressBreakpoint breakpoint = StressBreakpoint.find(List.of(flow), SLA, ramp);
+
+    assertThat(breakpoint.gate()).isEqualTo("time to verdict p95");
+    assertThat(breakpoint.windowStartSeconds()).isEqualTo(10);
+    assertThat(breakpoint.usersPerSec()).isEqualTo(20.0);
+  }
+}

@@ -1,0 +1,75 @@
+package dev.idvharness.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.idvharness.config.ConfigException;
+import dev.idvharness.config.HarnessConfig;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Where load may go: checked before any traffic, with one line when it may not. */
+class LoadTargetTest {
+
+  private static HarnessConfig config(Map<String, String> system) {
+    return HarnessConfig.from(system, Map.of(), Map.of());
+  }
+
+  @Test
+  void aRemoteTargetWithoutTheOptInIsRefusedBeforeAnyTraffic() {
+    HarnessConfig remote = config(Map.of("harness.target", "remote",
+        "cyberark.baseUrl", "https://tenant.example.com", "ironvest.baseUrl", "https://api.example.com"));
+
+    assertThatThrownBy(() -> LoadTarget.open(remote))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("harness.target=remote: load runs against a vendor need -Dload.allowRemote=true"
+            + " (mind the vendor's rate limits, see docs/load.md); nothing was sent");
+  }
+
+  @Test
+  void aLocalTargetMustBeOnTheLoopback() {
+    HarnessConfig elsewhere = config(Map.of(
+        "cyberark.baseUrl", "http://192.0.2.10:8089", "ironvest.baseUrl", "http://127.0.0.1:8089"));
+
+    assertThatThrownBy(() -> LoadTarget.open(elsewhere))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("cyberark.baseUrl http://192.0.2.10:8089: harness.target=local sends load only");
+  }
+
+  @Test
+  void aLocalTargetTakesTheStubsTestCredentialsFromTheirDataFiles() {
+    HarnessConfig local = config(Map.of(
+        "cyberark.baseUrl", "http://127.0.0.1:8089", "ironvest.baseUrl", "http://localhost:8089"));
+
+    try (LoadTarget target = LoadTarget.open(local)) {
+      assertThat(target.stubAdminUrl()).isEqualTo("http://127.0.0.1:8089/__admin/idv/stats");
+      assertThat(target.ironVestApiKey()).isEqualTo("iv-stub-key-acme-0001");
+      assertThat(target.cyberArkPassword()).isNotBlank();
+      assertThat(target.inJvmStub()).isNull();
+    }
+  }
+
+  @Test
+  void aBadLoadSettingStopsWithOneLineNamingTheKey() {
+    assertThatThrownBy(() -> LoadSettings.from(config(Map.of("load.profile", "spike"))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("load.profile (LOAD_PROFILE) must be smoke, load, stress or soak, not 'spike'");
+  }
+
+  @Test
+  void profilesInjectOpenRatesAndStayBounded() {
+    LoadSettings load = LoadSettings.from(config(Map.of("load.profile", "load", "load.usersPerSec", "40",
+        "load.rampSeconds", "10", "load.durationSeconds", "60", "load.drainSeconds", "30")));
+
+    assertThat(load.injection().steps()).hasSize(2);
+    assertThat(load.injection().rateAt(5)).isEqualTo(20.0);
+    assertThat(load.injection().rateAt(30)).isEqualTo(40.0);
+    assertThat(load.maxDuration()).hasSeconds(100);
+    RolloutSimulation.Mix quarter = RolloutSimulation.Mix.of(0.25);
+    // a quarter of the flows are IronVest when a third of the customers pay after their login
+    assertThat(quarter.loginThenPay()).isCloseTo(100.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(quarter.loginOnly() + quarter.loginThenPay()).isCloseTo(100, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(quarter.payOnly()).isZero();
+    assertThat(RolloutSimulation.Mix.of(0.8)).isEqualTo(new RolloutSimulation.Mix(25.0, 0, 75.0));
+  }
+}

@@ -1,0 +1,96 @@
+package dev.idvharness.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.idvharness.load.job.LoadVerdict;
+import dev.idvharness.stub.StubOptions;
+import dev.idvharness.stub.StubServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Each simulation, run for a few seconds by Gatling against a stub server on a free port, end to end: the flows reach
+ * their verdicts, the results and gates are written, and a stub slower than the SLO fails the time-to-verdict gate.
+ */
+class SimulationSmokeTest {
+
+  @TempDir
+  Path dir;
+
+  /** Short and bounded: 3 s of injection at 4 flows/s, fast approvals and polls, 15 s at most. */
+  private Map<String, String> smoke(StubServer stub) {
+    Map<String, String> properties = new HashMap<>();
+    properties.put("cyberark.baseUrl", stub.baseUrl());
+    properties.put("ironvest.baseUrl", stub.baseUrl());
+    properties.put("reports.dir", dir.toString());
+    properties.put("load.profile", "smoke");
+    properties.put("load.smokeSeconds", "3");
+    properties.put("load.smokeUsersPerSec", "4");
+    properties.put("load.drainSeconds", "12");
+    properties.put("load.cyberarkApprovalMs", "300");
+    properties.put("poll.intervalMs", "200");
+    properties.put("load.ironvestRetryAfterMs", "100");
+    // this stub shares the JVM and two cores with Gatling and the build: its guard is tested in GatesTest
+    properties.put("sla.maxStubLagMs", "1000");
+    return properties;
+  }
+
+  private static StubServer stub(Path profile) {
+    return StubServer.start(StubOptions.defaults().withProfile(profile));
+  }
+
+  @Test
+  void eachSimulationReachesItsVerdictsAndPassesItsGates() throws Exception {
+    try (StubServer stub = stub(Path.of("stubs/profiles/default.json"))) {
+      for (Class<? extends LoadSimulation> simulation : List.of(CyberArkVerificationSimulation.class,
+          IronVestValidateSimulation.class, RolloutSimulation.class)) {
+        GatlingRun run = GatlingRun.of(simulation, smoke(stub), dir);
+
+        assertThat(run.status()).as(simulation.getSimpleName() + " Gatling status (assertions)").isZero();
+        assertThat(run.results().path("valid").asBoolean()).isTrue();
+        assertThat(run.results().path("gates")).allMatch(gate -> gate.path("passed").asBoolean());
+        for (JsonNode flow : run.results().path("flows")) {
+          assertThat(flow.path("count").asLong()).isGreaterThan(5).isEqualTo(flow.path("started").asLong());
+          assertThat(flow.path("timeToVerdictMs").path("p95").asLong()).isPositive();
+        }
+      }
+    }
+    JsonNode summary = RunReport.JSON.readTree(RunReport.gatlingDir(dir).resolve("summary.json").toFile());
+    assertThat(summary.path("simulations").size()).isEqualTo(3);
+    assertThat(Files.readString(RunReport.gatlingDir(dir).resolve("gates.xml")))
+        .contains("<testsuites name=\"load gates\" tests=\"15\" failures=\"0\">");
+    assertThat(Files.readString(RunReport.gatlingDir(dir).resolve("histograms/RolloutSimulation.hlog")))
+        .contains("Tag=cyberark,").contains("Tag=ironvest,");
+  }
+
+  @Test
+  void aStubSlowerThanTheSloFailsTheTimeToVerdictGateNamingThresholdAndValue() throws Exception {
+    Path slow = dir.resolve("slow-validate.json");
+    Files.writeString(slow, """
+        {"endpoints": {"ironvest.validate": {"delay": {"type": "fixed", "ms": 300}}},
+         "ironvest": {"processingCalls": 1, "retryAfterMs": 100}}""");
+    try (StubServer stub = stub(slow)) {
+      Map<String, String> properties = smoke(stub);
+      properties.put("sla.ironvestVerdictP95Ms", "600");
+
+      GatlingRun run = GatlingRun.of(IronVestValidateSimulation.class, properties, dir);
+
+      JsonNode gate = run.gate("IronVest validation time to verdict p95");
+      assertThat(gate.path("passed").asBoolean()).isFalse();
+      assertThat(gate.path("threshold").asText()).isEqualTo("at most 600 ms");
+      // three validates of 300 ms and the pauses between them: well above 600 ms
+      assertThat(Long.parseLong(gate.path("measured").asText().replace(" ms", ""))).isGreaterThan(900);
+      assertThat(run.gate("IronVest validation failed flows").path("passed").asBoolean()).isTrue();
+      JsonNode simulations = RunReport.JSON.createObjectNode().set("IronVestValidateSimulation", run.results());
+      assertThat(LoadVerdict.problems(simulations, List.of("IronVestValidateSimulation"))).singleElement().asString()
+          .startsWith("IronVestValidateSimulation: gate 'IronVest validation time to verdict p95' failed:"
+              + " threshold at most 600 ms, measured ");
+    }
+  }
+}
