@@ -56,7 +56,8 @@ public final class CyberArkFlow {
 
   public ChainBuilder verification() {
     return group(GROUP).on(
-        feed(Feeders.cyberArkLoadUsers(settings.cyberArkApprovalMs(), runId)),
+        feed(target.vendorUser() != null ? Feeders.vendorUser(target.vendorUser())
+            : Feeders.cyberArkLoadUsers(settings.cyberArkApprovalMs(), runId)),
         exec(recorder::start),
         exec(session -> session.set(WAIT_MS, settings.pollInterval().toMillis())),
         exitBlockOnFail().on(

@@ -23,6 +23,13 @@ final class Feeders {
     return "run" + Long.toString(System.currentTimeMillis(), 36);
   }
 
+  /** Against a vendor: the same configured user, csid and uid for everyone (each still gets its own session). */
+  static Iterator<Map<String, Object>> vendorUser(LoadTarget.VendorUser user) {
+    Map<String, Object> record = Map.of(LOGIN, user.cyberArkLogin(), CSID, user.ironVestCsid(), UID,
+        user.ironVestUid());
+    return Stream.generate(() -> record).iterator();
+  }
+
   static Iterator<Map<String, Object>> cyberArkLoadUsers(long approvalMs, String runId) {
     AtomicLong next = new AtomicLong();
     return Stream.generate(() -> Map.<String, Object>of(

@@ -61,7 +61,8 @@ public final class IronVestFlow {
 
   public ChainBuilder validation() {
     return group(GROUP).on(
-        feed(Feeders.ironVestSessions(settings.ironVestProcessingCalls(), settings.ironVestRetryAfterMs(), runId)),
+        feed(target.vendorUser() != null ? Feeders.vendorUser(target.vendorUser())
+            : Feeders.ironVestSessions(settings.ironVestProcessingCalls(), settings.ironVestRetryAfterMs(), runId)),
         exec(recorder::start),
         exec(session -> session.set(STATE, PENDING).set(BACKOFFS, 0).set(UNAVAILABLE, 0)),
         exitBlockOnFail().on(

@@ -19,10 +19,15 @@ import java.nio.file.Path;
  * Where a load run sends its traffic, checked before any request: a remote target only with
  * {@code load.allowRemote=true}; a local one only on this machine's loopback. With no URL at all, a stub server is
  * started inside this JVM (handy for a quick run; the main job starts it as its own process instead).
- * {@code stubAdminUrl} is null against a remote target: there is no stub to ask about saturation.
+ * {@code stubAdminUrl} is null against a remote target: there is no stub to ask about saturation. There, every
+ * virtual user logs in as {@code cyberark.user} and validates {@code ironvest.csid}/{@code ironvest.uid}, since the
+ * stubs' generated load users exist only in the stubs ({@code vendorUser} null means: use those).
  */
 public record LoadTarget(String cyberArkUrl, String ironVestUrl, String stubAdminUrl, String cyberArkPassword,
-    String ironVestApiKey, StubServer inJvmStub) implements AutoCloseable {
+    String ironVestApiKey, StubServer inJvmStub, VendorUser vendorUser) implements AutoCloseable {
+
+  /** The one user, csid and uid of a vendor sandbox. */
+  public record VendorUser(String cyberArkLogin, String ironVestCsid, String ironVestUid) {}
 
   public static LoadTarget open(HarnessConfig config) {
     if (config.isRemote()) {
@@ -31,7 +36,8 @@ public record LoadTarget(String cyberArkUrl, String ironVestUrl, String stubAdmi
             + " (mind the vendor's rate limits, see docs/load.md); nothing was sent");
       }
       return new LoadTarget(config.get(Keys.CYBERARK_BASE_URL), config.get(Keys.IRONVEST_BASE_URL), null,
-          config.get(Keys.CYBERARK_PASSWORD), config.get(Keys.IRONVEST_API_KEY), null);
+          config.get(Keys.CYBERARK_PASSWORD), config.get(Keys.IRONVEST_API_KEY), null,
+          new VendorUser(config.get(Keys.CYBERARK_USER), config.get(Keys.IRONVEST_CSID), config.get(Keys.IRONVEST_UID)));
     }
     String cyberArk = config.find(Keys.CYBERARK_BASE_URL).orElse(null);
     String ironVest = config.find(Keys.IRONVEST_BASE_URL).orElse(null);
@@ -48,7 +54,7 @@ public record LoadTarget(String cyberArkUrl, String ironVestUrl, String stubAdmi
     StubData data = StubData.read(Path.of("stubs", "data"));
     return new LoadTarget(cyberArk, ironVest, cyberArk + "/__admin/idv/stats",
         config.find(Keys.CYBERARK_PASSWORD).orElse(data.loadUserPassword()),
-        config.find(Keys.IRONVEST_API_KEY).orElse(data.apiKeyOf(config.get(Keys.IRONVEST_CID))), stub);
+        config.find(Keys.IRONVEST_API_KEY).orElse(data.apiKeyOf(config.get(Keys.IRONVEST_CID))), stub, null);
   }
 
   /** Local runs stay on this machine: the URL must name a loopback address. */
