@@ -31,10 +31,7 @@ public record LoadTarget(String cyberArkUrl, String ironVestUrl, String stubAdmi
 
   public static LoadTarget open(HarnessConfig config) {
     if (config.isRemote()) {
-      if (!config.getBoolean(Keys.LOAD_ALLOW_REMOTE)) {
-        throw new ConfigException("harness.target=remote: load runs against a vendor need -Dload.allowRemote=true"
-            + " (mind the vendor's rate limits, see docs/load.md); nothing was sent");
-      }
+      requireRemoteOptIn(config);
       return new LoadTarget(config.get(Keys.CYBERARK_BASE_URL), config.get(Keys.IRONVEST_BASE_URL), null,
           config.get(Keys.CYBERARK_PASSWORD), config.get(Keys.IRONVEST_API_KEY), null,
           new VendorUser(config.get(Keys.CYBERARK_USER), config.get(Keys.IRONVEST_CSID), config.get(Keys.IRONVEST_UID)));
@@ -48,6 +45,14 @@ public record LoadTarget(String cyberArkUrl, String ironVestUrl, String stubAdmi
       return local(config, stub.baseUrl(), stub.baseUrl(), stub);
     }
     return local(config, loopback(Keys.CYBERARK_BASE_URL, cyberArk), loopback(Keys.IRONVEST_BASE_URL, ironVest), null);
+  }
+
+  /** Load against a vendor only on explicit request. */
+  public static void requireRemoteOptIn(HarnessConfig config) {
+    if (config.isRemote() && !config.getBoolean(Keys.LOAD_ALLOW_REMOTE)) {
+      throw new ConfigException("harness.target=remote: load runs against a vendor need -Dload.allowRemote=true"
+          + " (mind the vendor's rate limits, see docs/load.md); nothing was sent");
+    }
   }
 
   private static LoadTarget local(HarnessConfig config, String cyberArk, String ironVest, StubServer stub) {

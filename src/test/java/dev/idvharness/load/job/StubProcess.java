@@ -4,6 +4,7 @@ import dev.idvharness.config.ConfigException;
 import dev.idvharness.config.HarnessConfig;
 import dev.idvharness.config.Keys;
 import dev.idvharness.load.LoadSettings;
+import dev.idvharness.load.LoadTarget;
 import dev.idvharness.load.RunReport;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -128,7 +129,9 @@ public final class StubProcess {
 
   private static HarnessConfig loadConfig() {
     try {
-      return HarnessConfig.load();
+      HarnessConfig config = HarnessConfig.load();
+      LoadTarget.requireRemoteOptIn(config);
+      return config;
     } catch (ConfigException bad) {
       System.err.println("load: " + bad.getMessage());
       throw bad;
