@@ -6,6 +6,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
@@ -26,14 +27,15 @@ public final class FlowRecorder {
   static final long MAX_MS = 3_600_000L;
 
   private final String flow;
-  private final long runStartedAt;
+  private final LongSupplier runStartedAt;
   private final LongAdder started = new LongAdder();
   private final Histogram timeToVerdictMs = new ConcurrentHistogram(MAX_MS, 3);
   private final Histogram callsPerVerdict = new ConcurrentHistogram(100_000L, 3);
   private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
   private final Map<Long, Window> windows = new ConcurrentSkipListMap<>();
 
-  public FlowRecorder(String flow, long runStartedAt) {
+  /** @param runStartedAt when the injection started (windows count from there) */
+  public FlowRecorder(String flow, LongSupplier runStartedAt) {
     this.flow = flow;
     this.runStartedAt = runStartedAt;
   }
@@ -69,7 +71,7 @@ public final class FlowRecorder {
     } else {
       failures.computeIfAbsent(failure, name -> new LongAdder()).increment();
     }
-    windows.computeIfAbsent((startedAt - runStartedAt) / WINDOW_MS, index -> new Window()).record(elapsed, failure);
+    windows.computeIfAbsent(Math.max(0, startedAt - runStartedAt.getAsLong()) / WINDOW_MS, index -> new Window()).record(elapsed, failure);
     return session.markAsSucceeded().set(VERIFIED, failure == null);
   }
 

@@ -28,7 +28,7 @@ public abstract class LoadSimulation extends Simulation {
   protected final String runId = Feeders.runId();
   private final Map<String, FlowRecorder> recorders = new LinkedHashMap<>();
   private final boolean remote;
-  private long startedAt = System.currentTimeMillis();
+  private volatile long startedAt = System.currentTimeMillis();
 
   protected LoadSimulation() {
     try {
@@ -43,7 +43,7 @@ public abstract class LoadSimulation extends Simulation {
   }
 
   protected FlowRecorder recorder(String flow) {
-    return recorders.computeIfAbsent(flow, name -> new FlowRecorder(name, startedAt));
+    return recorders.computeIfAbsent(flow, name -> new FlowRecorder(name, () -> startedAt));
   }
 
   /** Gatling's own per-request gates: failed requests overall, p95 and p99 of each request name of each flow. */
