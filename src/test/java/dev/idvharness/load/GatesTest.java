@@ -103,10 +103,10 @@ class GatesTest {
   }
 
   @Test
-  void stressReportsTheRateOfTheFirstWindowThatBrokeAGate() {
+  void stressReportsTheRateWhereAGateBrokeForGoodNotAWarmUpBlip() {
     Injection ramp = new Injection("stress", 10, 110, java.time.Duration.ofSeconds(100), java.time.Duration.ZERO);
     FlowResult flow = new FlowResult(IronVestFlow.NAME, 300, new Histogram(3), new Histogram(3), Map.of(), Map.of(
-        0L, new FlowResult.WindowResult(50, 0, 700),
+        0L, new FlowResult.WindowResult(50, 0, 2500),
         5L, new FlowResult.WindowResult(60, 0, 1900),
         10L, new FlowResult.WindowResult(70, 0, 2600),
         15L, new FlowResult.WindowResult(10, 60, 3000)));
