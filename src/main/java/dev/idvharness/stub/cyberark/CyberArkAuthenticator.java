@@ -233,9 +233,12 @@ public final class CyberArkAuthenticator {
     return text == null || text.isBlank() ? null : text;
   }
 
-  /** An echo of hostile input that is safe anywhere: letters and digits only, at most 32 of them. */
+  /**
+   * An echo of hostile input that is safe anywhere: letters and digits, every other character shown as '?' (dropping
+   * it would turn "Start OOB" into the valid "StartOOB"), at most 32 of them.
+   */
   static String printable(String text) {
-    String cleaned = text.replaceAll("[^A-Za-z0-9]", "");
+    String cleaned = text.replaceAll("[^A-Za-z0-9]", "?");
     return cleaned.length() > 32 ? cleaned.substring(0, 32) + "..." : cleaned;
   }
 }
