@@ -60,7 +60,7 @@ record ValidateRequest(String cid, String csid, String uid, List<Entry> sessionD
       throw new Invalid(where + ".key is required and must be a non-empty string");
     }
     JsonNode value = node.get("value");
-    if (value == null || !(value.isTextual() || value.isNumber())) {
+    if (value == null || !(value.isTextual() || isFiniteNumber(value))) {
       throw new Invalid(where + ".value is required and must be a string or a decimal number");
     }
     JsonNode synonyms = node.get("synonyms");
@@ -77,6 +77,11 @@ record ValidateRequest(String cid, String csid, String uid, List<Entry> sessionD
       }
     }
     return new Entry(key.textValue(), value, names);
+  }
+
+  /** 1e400 parses as an infinite double, which has no decimal value to compare. */
+  private static boolean isFiniteNumber(JsonNode value) {
+    return value.isNumber() && !(value.isDouble() && Double.isInfinite(value.doubleValue()));
   }
 
   private static String id(ObjectNode body, String field) throws Invalid {
