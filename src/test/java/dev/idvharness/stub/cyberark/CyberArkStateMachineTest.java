@@ -89,6 +89,22 @@ class CyberArkStateMachineTest {
   }
 
   @Test
+  void pollAfterTheUserApprovedAnEarlierChallengeStartsTheNextChallenge() {
+    Session session = cyberArk.start("push.first@idv.test");
+    cyberArk.startOob(session, "OTP");
+
+    succeeded(cyberArk.poll(session, "OTP"), "StartNextChallenge");
+  }
+
+  @Test
+  void correctCodeOfAStartedTextOobMechanismOnAnEarlierChallengeStartsTheNextChallenge() {
+    Session session = cyberArk.start("push.first@idv.test");
+    cyberArk.startOob(session, "EMAIL");
+
+    succeeded(cyberArk.answer(session, "EMAIL", OOB_CODE), "StartNextChallenge");
+  }
+
+  @Test
   void correctCodeOfAStartedTextOobMechanismLogsIn() {
     Session session = atSecondChallenge("mfa.push@idv.test");
     cyberArk.startOob(session, "EMAIL");
