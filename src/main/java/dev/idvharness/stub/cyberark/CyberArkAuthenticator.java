@@ -50,7 +50,7 @@ public final class CyberArkAuthenticator {
     if (login == null && uuid == null) {
       return Envelope.failure("Undefined", "User (login name) or UUID is required to start authentication.");
     }
-    if (body.has("TenantId") && !body.get("TenantId").isTextual()) {
+    if (body.hasNonNull("TenantId") && !body.get("TenantId").isTextual()) {
       return Envelope.error("Missing or invalid field: TenantId must be a string.");
     }
     String tenantId = nonBlank(Json.text(body, "TenantId"));

@@ -26,11 +26,12 @@ record ValidateRequest(String cid, String csid, String uid, List<Entry> sessionD
     String csid = id(body, "csid");
     String uid = id(body, "uid");
     JsonNode action = body.get("action");
-    if (action != null && !action.isTextual()) {
+    // an optional field sent as null is treated as absent, as most JSON writers emit unset fields that way
+    if (action != null && !action.isNull() && !action.isTextual()) {
       throw new Invalid("action must be a string");
     }
     JsonNode enrollment = body.get("enrollment");
-    if (enrollment != null && !enrollment.isBoolean()) {
+    if (enrollment != null && !enrollment.isNull() && !enrollment.isBoolean()) {
       throw new Invalid("enrollment must be a boolean");
     }
     JsonNode additional = body.get("additionalData");
