@@ -30,6 +30,20 @@ class ReportSecretsScanTest {
   }
 
   @Test
+  void readsTheBase64AttachmentsOfTheJsonReport() throws Exception {
+    String attachment = java.util.Base64.getEncoder().encodeToString("{\"Answer\":\"654321\"}".getBytes());
+    String report = "[{\"elements\":[{\"steps\":[{\"embeddings\":[{\"data\":\"" + attachment + "\"}]}]}]}]";
+
+    assertThat(ReportSecretsTest.hits(List.of("654321"), Map.of(FILE, ReportSecretsTest.decodedEmbeddings(report))))
+        .hasSize(1);
+  }
+
+  @Test
+  void findsASecretEscapedInsideAJsonString() {
+    assertThat(ReportSecretsTest.hits(List.of("pa\"ss"), Map.of(FILE, "{\"Answer\":\"pa\\\"ss\"}"))).hasSize(1);
+  }
+
+  @Test
   void theSecretsIncludeTheStubDataPasswordsCodesAndKeys() throws Exception {
     assertThat(ReportSecretsTest.secrets()).contains("Stub-Passw0rd!", "123456", "654321", "iv-stub-key-acme-0001");
   }

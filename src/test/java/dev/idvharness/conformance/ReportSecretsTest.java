@@ -2,14 +2,17 @@ package dev.idvharness.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.idvharness.client.PemTls;
 import dev.idvharness.config.HarnessConfig;
 import dev.idvharness.config.Keys;
-import dev.idvharness.client.PemTls;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +49,8 @@ class ReportSecretsTest {
       assertThat(file).as("the conformance run writes " + file + " (run RunCucumberTest first)").isRegularFile();
       written.put(file, Files.readString(file, StandardCharsets.UTF_8));
     }
+    Path json = REPORTS.resolve("cucumber.json");
+    written.put(json, written.get(json) + "\n" + decodedEmbeddings(written.get(json)));
     String html = written.get(REPORTS.resolve("index.html"));
     int start = html.indexOf(HTML_DATA_START);
     assertThat(start).as("index.html carries its run data after " + HTML_DATA_START).isPositive();
@@ -58,6 +63,18 @@ class ReportSecretsTest {
       }
     }
     return written;
+  }
+
+  /** The JSON report base64-encodes attachments: their text, where a leaked request would be. */
+  static String decodedEmbeddings(String cucumberJson) throws IOException {
+    StringBuilder text = new StringBuilder();
+    for (JsonNode embeddings : new ObjectMapper().readTree(cucumberJson).findValues("embeddings")) {
+      for (JsonNode embedding : embeddings) {
+        text.append(new String(Base64.getDecoder().decode(embedding.path("data").asText()), StandardCharsets.UTF_8))
+            .append('\n');
+      }
+    }
+    return text.toString();
   }
 
   /** Every secret this run could have seen. */
@@ -73,13 +90,25 @@ class ReportSecretsTest {
     return secrets.stream().filter(secret -> secret.length() >= 4).distinct().toList();
   }
 
+  /** A secret with a quote or backslash appears escaped inside JSON strings: search both forms. */
+  private static List<String> withJsonEscapedForms(List<String> secrets) {
+    List<String> forms = new ArrayList<>(secrets);
+    for (String secret : secrets) {
+      String escaped = secret.replace("\\", "\\\\").replace("\"", "\\\"");
+      if (!escaped.equals(secret)) {
+        forms.add(escaped);
+      }
+    }
+    return forms;
+  }
+
   /**
    * Where a secret appears as a whole token (not inside a longer run of letters and digits, so that an OTP such as
    * 123456 is not "found" inside a timestamp). A hit shows the file and the offset, never the secret.
    */
   static List<String> hits(List<String> secrets, Map<Path, String> written) {
     List<String> hits = new ArrayList<>();
-    for (String secret : secrets) {
+    for (String secret : withJsonEscapedForms(secrets)) {
       Pattern token = Pattern.compile("(?<![0-9A-Za-z])" + Pattern.quote(secret) + "(?![0-9A-Za-z])");
       written.forEach((file, text) -> {
         Matcher matcher = token.matcher(text);
