@@ -28,14 +28,14 @@ public class Hooks {
   public void skipWhatThisTargetCannotRun(Scenario scenario) {
     Target target = Target.current();
     Collection<String> tags = scenario.getSourceTagNames();
-    if (target.isRemote() && !tags.contains("@contract")) {
-      skip(scenario, "not @contract: stub conventions are never run against the remote target");
-    }
     if (tags.contains("@cyberark") && target.cyberArkLeftOut().isPresent()) {
       skip(scenario, target.cyberArkLeftOut().get());
     }
     if (tags.contains("@ironvest") && target.ironVestLeftOut().isPresent()) {
       skip(scenario, target.ironVestLeftOut().get());
+    }
+    if (target.isRemote() && (!tags.contains("@contract") || tags.contains("@stub"))) {
+      skip(scenario, "not @contract: stub conventions are never run against the remote target");
     }
     if (tags.contains("@mtls") && !target.hasMtls()) {
       skip(scenario, "mTLS left out: IRONVEST_CLIENT_CERT and IRONVEST_CLIENT_KEY are not set");

@@ -60,6 +60,11 @@ public final class Target implements AutoCloseable {
     return current;
   }
 
+  /** Makes {@code target} the one the next run uses (tests that run the suite against a chosen target). */
+  static synchronized void use(Target target) {
+    current = target;
+  }
+
   public static synchronized void closeCurrent() {
     if (current != null) {
       current.close();
@@ -171,8 +176,8 @@ public final class Target implements AutoCloseable {
     if (!isRemote()) {
       return "local stub server " + stub.baseUrl() + " (mTLS " + stub.httpsBaseUrl() + ")";
     }
-    return "remote: CyberArk " + cyberArkLeftOut().map(why -> "left out").orElse(config.get(Keys.CYBERARK_BASE_URL))
-        + ", IronVest " + ironVestLeftOut().map(why -> "left out").orElse(config.get(Keys.IRONVEST_BASE_URL));
+    return "remote: CyberArk " + cyberArkLeftOut().orElseGet(() -> config.get(Keys.CYBERARK_BASE_URL))
+        + "; IronVest " + ironVestLeftOut().orElseGet(() -> config.get(Keys.IRONVEST_BASE_URL));
   }
 
   // ---- CyberArk
