@@ -38,6 +38,12 @@ public final class CyberArkClient {
     return post(SEND, body);
   }
 
+  /** A Poll that gives up after {@code limit}: the poll loop passes what is left of its deadline. */
+  public CyberArkAnswer poll(String sessionId, String mechanismId, java.time.Duration limit) {
+    return CyberArkAnswer.of(http.post(URI.create(baseUrl + SEND), JSON,
+        Json.write(request("Poll", sessionId, mechanismId)), limit));
+  }
+
   /** The body {@link #send} would post, for callers that break it on purpose (error catalogue). */
   public ObjectNode request(String action, String sessionId, String mechanismId) {
     return Json.object().put("Action", action).put("MechanismId", mechanismId).put("SessionId", sessionId)

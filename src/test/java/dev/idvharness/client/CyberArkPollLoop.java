@@ -28,9 +28,9 @@ public final class CyberArkPollLoop {
     while (true) {
       CyberArkAnswer answer;
       try {
-        answer = client.send("Poll", sessionId, mechanismId, null);
+        answer = client.poll(sessionId, mechanismId, run.remaining());
       } catch (TransportFailure unreachable) {
-        return run.end(Outcome.Kind.UNREACHABLE, unreachable.getMessage());
+        return run.pastDeadline() ? run.deadline("unanswered") : run.end(Outcome.Kind.UNREACHABLE, unreachable.getMessage());
       }
       run.called(answer.exchange());
       if (answer.exchange().status() != 200 || answer.success().isEmpty()) {

@@ -24,6 +24,11 @@ public final class IronVestClient {
     return validateRaw(Json.write(body), headers(apiKey));
   }
 
+  /** A validate call that gives up after {@code limit}: the loop passes what is left of its deadline. */
+  public IronVestAnswer validate(ObjectNode body, java.time.Duration limit) {
+    return IronVestAnswer.of(http.post(validateUri, headers(apiKey), Json.write(body), limit));
+  }
+
   /** Any body with any headers: for requests that are malformed on purpose. */
   public IronVestAnswer validateRaw(String body, Map<String, String> headers) {
     return IronVestAnswer.of(http.post(validateUri, headers, body));

@@ -29,9 +29,9 @@ public final class IronVestValidateLoop {
     while (true) {
       IronVestAnswer answer;
       try {
-        answer = client.validate(body);
+        answer = client.validate(body, run.remaining());
       } catch (TransportFailure unreachable) {
-        return run.end(Outcome.Kind.UNREACHABLE, unreachable.getMessage());
+        return run.pastDeadline() ? run.deadline("unanswered") : run.end(Outcome.Kind.UNREACHABLE, unreachable.getMessage());
       }
       run.called(answer.exchange());
       long waitMs;

@@ -39,6 +39,15 @@ final class LoopRun {
     return true;
   }
 
+  /** What is left of the deadline: no request of the loop may outlive it. */
+  Duration remaining() {
+    return Duration.ofMillis(deadlineMs).minus(elapsed());
+  }
+
+  boolean pastDeadline() {
+    return remaining().isNegative() || remaining().isZero();
+  }
+
   Outcome end(Outcome.Kind kind, String detail) {
     return new Outcome(kind, calls, elapsed(), waits, last, detail);
   }

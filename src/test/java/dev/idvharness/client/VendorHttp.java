@@ -28,8 +28,14 @@ public final class VendorHttp {
   }
 
   public Exchange post(URI uri, Map<String, String> headers, String body) {
+    return post(uri, headers, body, timeout);
+  }
+
+  /** A POST that gives up after {@code limit} (capped at the configured timeout): loops pass what is left of their deadline. */
+  public Exchange post(URI uri, Map<String, String> headers, String body, Duration limit) {
+    Duration requestTimeout = limit.compareTo(timeout) < 0 ? limit : timeout;
     HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-        .timeout(timeout)
+        .timeout(requestTimeout.isZero() || requestTimeout.isNegative() ? Duration.ofMillis(1) : requestTimeout)
         .POST(HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(request::header);
     long start = System.nanoTime();
