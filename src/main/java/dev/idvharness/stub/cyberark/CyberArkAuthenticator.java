@@ -45,15 +45,15 @@ public final class CyberArkAuthenticator {
   }
 
   public Reply startAuthentication(ObjectNode body) {
-    String login = nonEmpty(Json.text(body, "User"));
-    String uuid = nonEmpty(Json.text(body, "UUID"));
+    String login = nonBlank(Json.text(body, "User"));
+    String uuid = nonBlank(Json.text(body, "UUID"));
     if (login == null && uuid == null) {
       return Envelope.failure("Undefined", "User (login name) or UUID is required to start authentication.");
     }
-    if (body.has("TenantId") && !body.get("TenantId").isTextual()) {
+    if (body.hasNonNull("TenantId") && !body.get("TenantId").isTextual()) {
       return Envelope.error("Missing or invalid field: TenantId must be a string.");
     }
-    String tenantId = nonEmpty(Json.text(body, "TenantId"));
+    String tenantId = nonBlank(Json.text(body, "TenantId"));
     CyberArkUser user = directory.find(login, uuid);
     CyberArkSession session = new CyberArkSession(user, tenantId != null ? tenantId : data.defaultTenantId());
     String sessionId = CyberArkSession.newSessionId();
@@ -228,13 +228,17 @@ public final class CyberArkAuthenticator {
         .put("Summary", "LoginSuccess");
   }
 
-  private static String nonEmpty(String text) {
-    return text == null || text.isEmpty() ? null : text;
+  /** Null for a missing or blank field: a blank login names no user (and would fail the user record). */
+  private static String nonBlank(String text) {
+    return text == null || text.isBlank() ? null : text;
   }
 
-  /** An echo of hostile input that is safe anywhere: letters and digits only, at most 32 of them. */
+  /**
+   * An echo of hostile input that is safe anywhere: letters and digits, every other character shown as '?' (dropping
+   * it would turn "Start OOB" into the valid "StartOOB"), at most 32 of them.
+   */
   static String printable(String text) {
-    String cleaned = text.replaceAll("[^A-Za-z0-9]", "");
+    String cleaned = text.replaceAll("[^A-Za-z0-9]", "?");
     return cleaned.length() > 32 ? cleaned.substring(0, 32) + "..." : cleaned;
   }
 }

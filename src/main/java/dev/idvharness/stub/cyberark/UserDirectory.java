@@ -31,7 +31,8 @@ final class UserDirectory {
     if (loadTemplate == null) {
       throw new IllegalArgumentException("loadUsers.like names no user: " + load.like());
     }
-    loadPattern = Pattern.compile(load.pattern());
+    // logins are case-insensitive everywhere, generated ones included
+    loadPattern = Pattern.compile(load.pattern(), Pattern.CASE_INSENSITIVE);
   }
 
   /** The user of a login (case-insensitive) or UUID; unknown ones get a user that cannot pass. */

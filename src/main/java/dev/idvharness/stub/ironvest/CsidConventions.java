@@ -1,6 +1,7 @@
 package dev.idvharness.stub.ironvest;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * What a csid asks of the stub, read from its tokens (separated by {@code - _ . :}):
@@ -19,6 +20,9 @@ record CsidConventions(
     boolean biometricsFail,
     boolean applicationError) {
 
+  /** Compiled once: String.split with a character class would compile it on every request. */
+  private static final Pattern TOKEN_SEPARATORS = Pattern.compile("[-_.:]");
+
   static CsidConventions of(String csid) {
     Integer processing = null;
     Integer retryAfter = null;
@@ -28,7 +32,7 @@ record CsidConventions(
     boolean noBio = false;
     boolean bioFail = false;
     boolean appError = false;
-    for (String token : csid.toLowerCase(Locale.ROOT).split("[-_.:]")) {
+    for (String token : TOKEN_SEPARATORS.split(csid.toLowerCase(Locale.ROOT))) {
       switch (token) {
         case "noretry" -> noRetry = true;
         case "mismatch" -> mismatch = true;

@@ -26,11 +26,12 @@ record ValidateRequest(String cid, String csid, String uid, List<Entry> sessionD
     String csid = id(body, "csid");
     String uid = id(body, "uid");
     JsonNode action = body.get("action");
-    if (action != null && !action.isTextual()) {
+    // an optional field sent as null is treated as absent, as most JSON writers emit unset fields that way
+    if (action != null && !action.isNull() && !action.isTextual()) {
       throw new Invalid("action must be a string");
     }
     JsonNode enrollment = body.get("enrollment");
-    if (enrollment != null && !enrollment.isBoolean()) {
+    if (enrollment != null && !enrollment.isNull() && !enrollment.isBoolean()) {
       throw new Invalid("enrollment must be a boolean");
     }
     JsonNode additional = body.get("additionalData");
@@ -60,7 +61,7 @@ record ValidateRequest(String cid, String csid, String uid, List<Entry> sessionD
       throw new Invalid(where + ".key is required and must be a non-empty string");
     }
     JsonNode value = node.get("value");
-    if (value == null || !(value.isTextual() || value.isNumber())) {
+    if (value == null || !(value.isTextual() || isFiniteNumber(value))) {
       throw new Invalid(where + ".value is required and must be a string or a decimal number");
     }
     JsonNode synonyms = node.get("synonyms");
@@ -77,6 +78,11 @@ record ValidateRequest(String cid, String csid, String uid, List<Entry> sessionD
       }
     }
     return new Entry(key.textValue(), value, names);
+  }
+
+  /** 1e400 parses as an infinite double, which has no decimal value to compare. */
+  private static boolean isFiniteNumber(JsonNode value) {
+    return value.isNumber() && !(value.isDouble() && Double.isInfinite(value.doubleValue()));
   }
 
   private static String id(ObjectNode body, String field) throws Invalid {

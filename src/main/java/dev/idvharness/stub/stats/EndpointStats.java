@@ -19,9 +19,9 @@ public final class EndpointStats {
   private final LongAdder unavailable = new LongAdder();
   private final LongAdder resets = new LongAdder();
   private final LongAdder stalls = new LongAdder();
-  private final Histogram configuredDelayMs = new ConcurrentHistogram(MAX_MS, 2);
-  private final Histogram servedMs = new ConcurrentHistogram(MAX_MS, 2);
-  private final Histogram lagMs = new ConcurrentHistogram(MAX_MS, 2);
+  private final Histogram configuredDelayMs = new ConcurrentHistogram(MAX_MS, 3);
+  private final Histogram servedMs = new ConcurrentHistogram(MAX_MS, 3);
+  private final Histogram lagMs = new ConcurrentHistogram(MAX_MS, 3);
 
   void request(FaultSpec.Kind fault) {
     requests.increment();

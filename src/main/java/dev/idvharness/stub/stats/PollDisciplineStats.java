@@ -11,7 +11,7 @@ public final class PollDisciplineStats {
 
   private final LongAdder polls = new LongAdder();
   private final LongAdder early = new LongAdder();
-  private final Histogram gapMs = new ConcurrentHistogram(3_600_000L, 2);
+  private final Histogram gapMs = new ConcurrentHistogram(3_600_000L, 3);
   private volatile int toleranceMs;
   private volatile int gapsKept;
 

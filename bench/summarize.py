@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""Turns reports/bench/raw.jsonl into results.json (medians) and results.md (tables with ratios)."""
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+from collections import defaultdict
+
+out = sys.argv[1]
+rows = [json.loads(line) for line in open(os.path.join(out, "raw.jsonl")) if line.strip()]
+
+
+def command(*args):
+    try:
+        result = subprocess.run(args, capture_output=True, text=True, timeout=10)
+        return (result.stdout + result.stderr).strip().splitlines()[0]
+    except Exception:
+        return "unknown"
+
+
+def cpu_model():
+    for line in open("/proc/cpuinfo"):
+        if line.startswith("model name"):
+            return line.split(":", 1)[1].strip()
+    return platform.processor()
+
+
+machine = {
+    "cores": os.cpu_count(),
+    "cpu": cpu_model(),
+    "memoryGiB": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
+    "jdk": command("java", "-version"),
+    "wrk": command("wrk", "--version"),
+    "nginx": command("nginx", "-v"),
+}
+
+groups = defaultdict(list)
+for row in rows:
+    if "wrk" in row:
+        groups[(row["section"], row["target"], row["endpoint"], row["connections"])].append(row["wrk"])
+
+medians = {}
+for key, runs in groups.items():
+    medians[key] = {
+        "runs": len(runs),
+        "rps": statistics.median(r["rps"] for r in runs),
+        "p50ms": statistics.median(r["p50ms"] for r in runs),
+        "p99ms": statistics.median(r["p99ms"] for r in runs),
+        "errors": sum(r["errors"] for r in runs),
+    }
+
+md = ["# Benchmark results", "",
+      f"Machine: {machine['cores']} cores ({machine['cpu']}), {machine['memoryGiB']} GiB; {machine['jdk']}; "
+      f"{machine['wrk']}; {machine['nginx']}. Medians of the runs shown; load from wrk, 2 threads, on the same machine.", ""]
+
+throughput = sorted({(k[2], k[3]) for k in medians if k[0] == "throughput"})
+if throughput:
+    md += ["## 1. Throughput, no delay", "",
+           "| endpoint | connections | ours req/s | upstream WireMock req/s | nginx req/s | ours / upstream | ours / nginx | p99 ms ours / upstream / nginx | errors |",
+           "|---|---|---|---|---|---|---|---|---|"]
+    for endpoint, connections in throughput:
+        get = lambda target: medians.get(("throughput", target, endpoint, connections))
+        ours, upstream, nginx = get("ours"), get("upstream"), get("nginx")
+        if not (ours and upstream and nginx):
+            continue
+        md.append(f"| {endpoint} | {connections} | {ours['rps']:,.0f} | {upstream['rps']:,.0f} | {nginx['rps']:,.0f} | "
+                  f"{ours['rps'] / upstream['rps']:.2f}x | {ours['rps'] / nginx['rps']:.2f}x | "
+                  f"{ours['p99ms']:.1f} / {upstream['p99ms']:.1f} / {nginx['p99ms']:.1f} | "
+                  f"{ours['errors']} / {upstream['errors']} / {nginx['errors']} |")
+    md.append("")
+
+delay = sorted({(k[1], k[3]) for k in medians if k[0] == "delay"}, key=lambda k: (k[1], k[0]))
+if delay:
+    md += ["## 2. Delay fidelity: fixed 200 ms", "",
+           "| target | connections | theoretical req/s | achieved req/s | share | p50 ms | p99 ms | p99 - 200 ms | errors |",
+           "|---|---|---|---|---|---|---|---|---|"]
+    for target, connections in delay:
+        m = medians[("delay", target, "validate", connections)]
+        theoretical = connections / 0.2
+        md.append(f"| {target} | {connections} | {theoretical:,.0f} | {m['rps']:,.0f} | {m['rps'] / theoretical:.1%} | "
+                  f"{m['p50ms']:.1f} | {m['p99ms']:.1f} | {m['p99ms'] - 200:+.1f} | {m['errors']} |")
+    md.append("")
+
+memory_samples_file = os.path.join(out, "memory-samples.jsonl")
+heap = [r for r in rows if r.get("section") == "memory-heap"]
+if heap and os.path.exists(memory_samples_file):
+    samples = [json.loads(line) for line in open(memory_samples_file) if line.strip()]
+    opened = medians.get(("memory", "ours", "sessions", 10), {})
+    h = heap[-1]
+    per_session = (h["heapUsedAfterKb"] - h["heapUsedBeforeKb"]) * 1024 / max(1, h["liveSessions"])
+    md += ["## 4. Memory: sessions opened at a paced rate, idle TTL 60 s", "",
+           f"Sessions opened: {opened.get('rps', 0) * int(os.environ.get('BENCH_MEMORY_SECONDS', '300')):,.0f} "
+           f"({opened.get('rps', 0):,.0f}/s, half CyberArk, half IronVest). "
+           f"Heap after GC: {h['heapUsedBeforeKb'] / 1024:.0f} MiB before, {h['heapUsedAfterKb'] / 1024:.0f} MiB after with "
+           f"{h['liveSessions']:,} live sessions: about {per_session:,.0f} bytes per live session, so 1,000,000 sessions "
+           f"need about {per_session * 1e6 / 2**30:.2f} GiB of heap.", "",
+           "| second | resident MiB | live sessions |", "|---|---|---|"]
+    for s in samples:
+        md.append(f"| {s['second']} | {s['rssKb'] / 1024:.0f} | {s['liveSessions']:,} |")
+    md.append("")
+
+json.dump({"machine": machine, "medians": [dict(zip(("section", "target", "endpoint", "connections"), k), **v)
+                                           for k, v in sorted(medians.items())]},
+          open(os.path.join(out, "results.json"), "w"), indent=2)
+open(os.path.join(out, "results.md"), "w").write("\n".join(md) + "\n")
+print("\n".join(md))

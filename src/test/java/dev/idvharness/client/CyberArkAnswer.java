@@ -1,0 +1,93 @@
+package dev.idvharness.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A CyberArk answer, read leniently: the envelope fields when present, and the session wherever the vendor put it
+ * (contract 1.2: under {@code Result.ReturnData} or directly under {@code Result}).
+ */
+public record CyberArkAnswer(Exchange exchange, ObjectNode body) {
+
+  public static CyberArkAnswer of(Exchange exchange) {
+    return new CyberArkAnswer(exchange, Json.parseObject(exchange.responseBody()).orElse(null));
+  }
+
+  public boolean isJsonObject() {
+    return body != null;
+  }
+
+  /** {@code success} when it is a JSON boolean, else empty. */
+  public Optional<Boolean> success() {
+    JsonNode node = body == null ? null : body.get("success");
+    return node != null && node.isBoolean() ? Optional.of(node.booleanValue()) : Optional.empty();
+  }
+
+  public boolean succeeded() {
+    return success().orElse(false);
+  }
+
+  /** {@code Result}, or a missing node when absent (never null). */
+  public JsonNode result() {
+    return body == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : body.path("Result");
+  }
+
+  public String summary() {
+    return Json.text(result(), "Summary");
+  }
+
+  public String message() {
+    return Json.text(body, "Message");
+  }
+
+  public String errorId() {
+    return Json.text(body, "ErrorID");
+  }
+
+  /** The session holder: {@code Result.ReturnData} when it carries the session, else {@code Result}. */
+  private JsonNode session() {
+    JsonNode returnData = result().path("ReturnData");
+    return returnData.has("SessionId") ? returnData : result();
+  }
+
+  public String sessionId() {
+    return Json.text(session(), "SessionId");
+  }
+
+  /** Where the session was found: "Result.ReturnData", "Result", or null. */
+  public String sessionShape() {
+    if (result().path("ReturnData").has("SessionId")) {
+      return "Result.ReturnData";
+    }
+    return result().has("SessionId") ? "Result" : null;
+  }
+
+  /** The mechanisms of each challenge, in order. */
+  public List<List<Mechanism>> challenges() {
+    List<List<Mechanism>> challenges = new ArrayList<>();
+    for (JsonNode challenge : session().path("Challenges")) {
+      List<Mechanism> mechanisms = new ArrayList<>();
+      for (JsonNode mechanism : challenge.path("Mechanisms")) {
+        mechanisms.add(new Mechanism(Json.text(mechanism, "MechanismId"), Json.text(mechanism, "Name"),
+            Json.text(mechanism, "AnswerType")));
+      }
+      challenges.add(mechanisms);
+    }
+    return challenges;
+  }
+
+  /** The mechanism called {@code name} in challenge {@code index} (0-based), if offered. */
+  public Optional<Mechanism> mechanism(int index, String name) {
+    List<List<Mechanism>> challenges = challenges();
+    if (index >= challenges.size()) {
+      return Optional.empty();
+    }
+    return challenges.get(index).stream().filter(mechanism -> name.equals(mechanism.name())).findFirst();
+  }
+
+  /** One mechanism offered in a challenge. */
+  public record Mechanism(String id, String name, String answerType) {}
+}

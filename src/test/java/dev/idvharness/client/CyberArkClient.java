@@ -1,0 +1,61 @@
+package dev.idvharness.client;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.util.Map;
+
+/** StartAuthentication and SendIdentityVerification (contract 1.1), nothing more: the steps and loops drive it. */
+public final class CyberArkClient {
+
+  public static final String START = "/CDirectoryService/StartAuthentication";
+  public static final String SEND = "/CDirectoryService/SendIdentityVerification";
+  private static final Map<String, String> JSON = Map.of("Content-Type", "application/json");
+
+  private final VendorHttp http;
+  private final String baseUrl;
+  private final String tenantId;
+
+  public CyberArkClient(VendorHttp http, String baseUrl, String tenantId) {
+    this.http = http;
+    this.baseUrl = baseUrl.replaceAll("/+$", "");
+    this.tenantId = tenantId;
+  }
+
+  public String tenantId() {
+    return tenantId;
+  }
+
+  public CyberArkAnswer startAuthentication(String user) {
+    return post(START, Json.object().put("TenantId", tenantId).put("User", user));
+  }
+
+  /** Answer, StartOOB or Poll; {@code answer} is left out when null. */
+  public CyberArkAnswer send(String action, String sessionId, String mechanismId, String answer) {
+    ObjectNode body = request(action, sessionId, mechanismId);
+    if (answer != null) {
+      body.put("Answer", answer);
+    }
+    return post(SEND, body);
+  }
+
+  /** A Poll that gives up after {@code limit}: the poll loop passes what is left of its deadline. */
+  public CyberArkAnswer poll(String sessionId, String mechanismId, java.time.Duration limit) {
+    return CyberArkAnswer.of(http.post(URI.create(baseUrl + SEND), JSON,
+        Json.write(request("Poll", sessionId, mechanismId)), limit));
+  }
+
+  /** The body {@link #send} would post, for callers that break it on purpose (error catalogue). */
+  public ObjectNode request(String action, String sessionId, String mechanismId) {
+    return Json.object().put("Action", action).put("MechanismId", mechanismId).put("SessionId", sessionId)
+        .put("TenantId", tenantId);
+  }
+
+  public CyberArkAnswer post(String path, ObjectNode body) {
+    return postRaw(path, Json.write(body), JSON);
+  }
+
+  /** Any body with any headers: for requests that are malformed on purpose. */
+  public CyberArkAnswer postRaw(String path, String body, Map<String, String> headers) {
+    return CyberArkAnswer.of(http.post(URI.create(baseUrl + path), headers, body));
+  }
+}

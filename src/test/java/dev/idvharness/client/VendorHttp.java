@@ -1,0 +1,53 @@
+package dev.idvharness.client;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+
+/** A JSON-over-HTTP POST with a per-request timeout, optionally over (m)TLS; every call becomes an {@link Exchange}. */
+public final class VendorHttp {
+
+  private final HttpClient client;
+  private final Duration timeout;
+
+  public VendorHttp(Duration timeout, SSLContext tls) {
+    HttpClient.Builder builder = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(timeout);
+    if (tls != null) {
+      builder.sslContext(tls);
+    }
+    this.client = builder.build();
+    this.timeout = timeout;
+  }
+
+  public Exchange post(URI uri, Map<String, String> headers, String body) {
+    return post(uri, headers, body, timeout);
+  }
+
+  /** A POST that gives up after {@code limit} (capped at the configured timeout): loops pass what is left of their deadline. */
+  public Exchange post(URI uri, Map<String, String> headers, String body, Duration limit) {
+    Duration requestTimeout = limit.compareTo(timeout) < 0 ? limit : timeout;
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+        .timeout(requestTimeout.isZero() || requestTimeout.isNegative() ? Duration.ofMillis(1) : requestTimeout)
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(request::header);
+    long start = System.nanoTime();
+    try {
+      HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Exchange("POST", uri, new LinkedHashMap<>(headers), body, response.statusCode(),
+          response.headers().map(), response.body(), Duration.ofNanos(System.nanoTime() - start));
+    } catch (IOException e) {
+      throw new TransportFailure("POST " + uri, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TransportFailure("POST " + uri + " interrupted", e);
+    }
+  }
+}

@@ -1,0 +1,231 @@
+package dev.idvharness.conformance;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import dev.idvharness.client.CyberArkAnswer;
+import dev.idvharness.client.IronVestAnswer;
+import dev.idvharness.config.HarnessConfig;
+import dev.idvharness.stub.StubOptions;
+import dev.idvharness.stub.StubServer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The suite must catch a vendor that breaks the contract. Each test makes the stub server misbehave in one way
+ * (a higher-priority WireMock mapping added through its admin API), drives the same flow and runs the same check as
+ * the feature's steps, and expects a failure that names the contract rule and shows the offending answer.
+ */
+class BrokenVendorTest {
+
+  private static final String CYBERARK_ENVELOPE_FAILURE = "{\"success\":false,\"Result\":{\"Summary\":\"Failure\"},"
+      + "\"Message\":null,\"MessageID\":null,\"Exception\":null,\"ErrorID\":null,\"ErrorCode\":null,"
+      + "\"IsSoftError\":false,\"InnerExceptions\":null}";
+  private static final String CYBERARK_LOGIN_SUCCESS = "{\"success\":true,\"Result\":{\"Summary\":\"LoginSuccess\"},"
+      + "\"Message\":null,\"MessageID\":null,\"Exception\":null,\"ErrorID\":null,\"ErrorCode\":null,"
+      + "\"IsSoftError\":false,\"InnerExceptions\":null}";
+
+  private StubServer server;
+  private WireMock admin;
+  private Target target;
+  private final List<String> attached = new ArrayList<>();
+
+  @BeforeEach
+  void start() {
+    server = StubServer.start(StubOptions.defaults().withProfile(Path.of("stubs/profiles/none.json")));
+    admin = new WireMock("127.0.0.1", server.port());
+    target = Target.overStub(HarnessConfig.from(Map.of(), Map.of(), Map.of()), server);
+  }
+
+  @AfterEach
+  void stop() {
+    target.close();
+  }
+
+  private void breakVendor(MappingBuilder misbehaviour) {
+    admin.register(misbehaviour.atPriority(1));
+  }
+
+  private CyberArkFlow cyberArk() {
+    return new CyberArkFlow(target, (CyberArkAnswer answer) -> attached.add(answer.exchange().describe()));
+  }
+
+  private IronVestFlow ironVest() {
+    return new IronVestFlow(target, (IronVestAnswer answer) -> attached.add(answer.exchange().describe()));
+  }
+
+  @Test
+  void htmlServerErrorInsteadOfTheEnvelope() {
+    breakVendor(post(urlPathEqualTo("/CDirectoryService/StartAuthentication")).willReturn(aResponse()
+        .withStatus(500).withHeader("Content-Type", "text/html").withBody("<html><body>Server Error</body></html>")));
+    CyberArkFlow flow = cyberArk();
+    flow.startConfiguredUser();
+
+    assertThatThrownBy(() -> CyberArkExpect.envelope("1.2-a NewPackage", flow.last()))
+        .hasMessageContaining("contract 1.2-a NewPackage")
+        .hasMessageContaining("HTTP 200 with the JSON envelope (contract 1.1)")
+        .hasMessageContaining("HTTP 500 text/html")
+        .hasMessageContaining("<html><body>Server Error</body></html>");
+  }
+
+  @Test
+  void failureWithoutMessageOrErrorId() {
+    breakVendor(post(urlPathEqualTo("/CDirectoryService/SendIdentityVerification"))
+        .withRequestBody(matchingJsonPath("$.Answer", matching("wrong-.*")))
+        .willReturn(okJson(CYBERARK_ENVELOPE_FAILURE)));
+    CyberArkFlow flow = cyberArk();
+    flow.startConfiguredUser();
+    flow.sendBroken("a wrong password");
+    String rule = "1.4-1 wrong password answers success:false with Result Summary \"Failure\"";
+
+    assertThatThrownBy(() -> CyberArkExpect.envelope(rule, flow.last()))
+        .hasMessageContaining("contract " + rule)
+        .hasMessageContaining("cyberark_envelope.json")
+        .hasMessageContaining("\"Message\":null");
+    assertThatThrownBy(() -> CyberArkExpect.errorIdLooksLikeGuidHex(rule, flow.last()))
+        .hasMessageContaining("ErrorID must look like <guid>:<hex> (contract 1.4)")
+        .hasMessageContaining("\"ErrorID\":null");
+  }
+
+  @Test
+  void acceptingAWrongPassword() {
+    breakVendor(post(urlPathEqualTo("/CDirectoryService/SendIdentityVerification"))
+        .withRequestBody(matchingJsonPath("$.Answer", matching("wrong-.*")))
+        .willReturn(okJson(CYBERARK_LOGIN_SUCCESS)));
+    CyberArkFlow flow = cyberArk();
+    flow.startConfiguredUser();
+    flow.sendBroken("a wrong password");
+    String rule = "1.4-1 wrong password answers success:false with Result Summary \"Failure\"";
+
+    assertThatThrownBy(() -> CyberArkExpect.success(rule, flow.last(), false))
+        .hasMessageContaining("contract " + rule)
+        .hasMessageContaining("success must be false")
+        .hasMessageContaining("\"Summary\":\"LoginSuccess\"")
+        .hasMessageContaining("\"Answer\":\"***\"");
+  }
+
+  @Test
+  void skippingOobPending() {
+    breakVendor(post(urlPathEqualTo("/CDirectoryService/SendIdentityVerification"))
+        .withRequestBody(matchingJsonPath("$.Action", matching("StartOOB")))
+        .willReturn(okJson(CYBERARK_LOGIN_SUCCESS)));
+    CyberArkFlow flow = cyberArk();
+    flow.startStubUser("mfa.push@idv.test");
+    flow.answerPassword();
+    flow.startOob("OTP");
+    String rule = "1.3-e StartOOB on the configured out-of-band mechanism answers OobPending";
+
+    assertThatThrownBy(() -> CyberArkExpect.summary(rule, flow.last(), "OobPending"))
+        .hasMessageContaining("contract " + rule)
+        .hasMessageContaining("Result.Summary must be OobPending")
+        .hasMessageContaining("\"Summary\":\"LoginSuccess\"");
+  }
+
+  @Test
+  void acceptingAMissingRequiredField() {
+    breakVendor(post(urlPathEqualTo("/CDirectoryService/SendIdentityVerification"))
+        .withRequestBody(notContaining("\"MechanismId\""))
+        .willReturn(okJson(CYBERARK_LOGIN_SUCCESS)));
+    CyberArkFlow flow = cyberArk();
+    flow.startConfiguredUser();
+    flow.sendBroken("no MechanismId");
+    String rule = "1.4-7b no MechanismId answers success:false with Result null";
+
+    assertThatThrownBy(() -> CyberArkExpect.success(rule, flow.last(), false))
+        .hasMessageContaining("contract " + rule)
+        .hasMessageContaining("\"Summary\":\"LoginSuccess\"");
+  }
+
+  @Test
+  void lettingARequestWithoutApikeyThrough() {
+    breakVendor(post(urlPathEqualTo("/v1/validate")).withHeader("apikey", absent())
+        .willReturn(okJson("{\"success\":true,\"verifiedAction\":true,\"indicators\":{},\"ivScore\":2000}")));
+    IronVestFlow flow = ironVest();
+    flow.requestForConfiguredSession();
+    flow.validateWithCredentials("no apikey header");
+    String rule = "2.2-403a no apikey answers 403 with a small JSON error body";
+
+    assertThatThrownBy(() -> IronVestExpect.status(rule, flow.last(), 403))
+        .hasMessageContaining("contract " + rule)
+        .hasMessageContaining("the answer must be HTTP 403 (contract 2.2)")
+        .hasMessageContaining("response: HTTP 200")
+        .hasMessageContaining("\"verifiedAction\":true");
+  }
+
+  @Test
+  void serverErrorOnAMalformedBody() {
+    breakVendor(post(urlPathEqualTo("/v1/validate")).withRequestBody(notContaining("{"))
+        .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "text/html")
+            .withBody("<h1>500 Internal Server Error</h1>")));
+    IronVestFlow flow = ironVest();
+    flow.requestForConfiguredSession();
+    flow.validateBroken("a body that is not JSON");
+    String rule = "2.2-422a body not JSON answers 422 naming the problem";
+
+    assertThatThrownBy(() -> IronVestExpect.status(rule, flow.last(), 422))
+        .hasMessageContaining("contract " + rule)
+        .hasMessageContaining("response: HTTP 500 text/html")
+        .hasMessageContaining("<h1>500 Internal Server Error</h1>");
+  }
+
+  @Test
+  void neverLeavingProcessing() {
+    breakVendor(post(urlPathEqualTo("/v1/validate"))
+        .willReturn(okJson("{\"errorMessage\":\"processing\",\"retryAfterMS\":10}")));
+    IronVestFlow flow = ironVest();
+    flow.requestForConfiguredSession();
+    flow.deadline(200);
+    flow.validateUntilVerdict();
+    String rule = "2.2-a the configured session is validated to a decision of the documented shape";
+
+    assertThatThrownBy(() -> IronVestExpect.verdict(rule, flow.outcome()))
+        .hasMessageContaining("contract " + rule)
+        .hasMessageContaining("it ended deadline after")
+        .hasMessageContaining("\"errorMessage\":\"processing\"");
+  }
+
+  @Test
+  void wrongFieldTypesInAVerdict() {
+    breakVendor(post(urlPathEqualTo("/v1/validate")).willReturn(okJson(
+        "{\"success\":true,\"verifiedAction\":\"true\",\"indicators\":{\"iv_is_values_match\":\"yes\"},\"ivScore\":\"high\"}")));
+    IronVestFlow flow = ironVest();
+    flow.requestForConfiguredSession();
+    flow.validateUntilVerdict();
+    String rule = "2.2-a the configured session is validated to a decision of the documented shape";
+
+    assertThatThrownBy(() -> IronVestExpect.verdict(rule, flow.outcome()))
+        .hasMessageContaining("contract " + rule)
+        .hasMessageContaining("it ended protocol after 1 call(s)")
+        .hasMessageContaining("verifiedAction is missing or not a boolean");
+    assertThatThrownBy(() -> IronVestExpect.schema(rule, flow.last(), "ironvest_decision"))
+        .hasMessageContaining("ironvest_decision.json")
+        .hasMessageContaining("verifiedAction")
+        .hasMessageContaining("\"ivScore\":\"high\"");
+  }
+
+  @Test
+  void theUnbrokenStubPassesTheSameChecks() {
+    CyberArkFlow flow = cyberArk();
+    flow.startConfiguredUser();
+    flow.sendBroken("a wrong password");
+    String rule = "1.4-1 wrong password answers success:false with Result Summary \"Failure\"";
+
+    CyberArkExpect.envelope(rule, flow.last());
+    CyberArkExpect.success(rule, flow.last(), false);
+    CyberArkExpect.errorIdLooksLikeGuidHex(rule, flow.last());
+  }
+}

@@ -1,0 +1,77 @@
+package dev.idvharness.conformance;
+
+import static dev.idvharness.conformance.Contract.broken;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.idvharness.client.CyberArkAnswer;
+import dev.idvharness.client.Outcome;
+import java.util.List;
+import java.util.Locale;
+
+/** The checks of the CyberArk Then steps, one assertion each; the broken-vendor tests call the same ones. */
+public final class CyberArkExpect {
+
+  private CyberArkExpect() {}
+
+  /** Contract 1.1: HTTP 200, JSON, and the envelope schema (null error fields on success, Message on failure). */
+  public static void envelope(String rule, CyberArkAnswer answer) {
+    assertThat(answer.exchange().status())
+        .as(broken(rule, "every CyberArk answer is HTTP 200 with the JSON envelope (contract 1.1)", answer.exchange()))
+        .isEqualTo(200);
+    Contract.matchesSchema(rule, "cyberark_envelope", answer.exchange());
+  }
+
+  public static void success(String rule, CyberArkAnswer answer, boolean expected) {
+    assertThat(answer.success())
+        .as(broken(rule, "success must be " + expected, answer.exchange()))
+        .contains(expected);
+  }
+
+  public static void summary(String rule, CyberArkAnswer answer, String expected) {
+    assertThat(answer.summary())
+        .as(broken(rule, "Result.Summary must be " + expected, answer.exchange()))
+        .isEqualTo(expected);
+  }
+
+  public static void summaryOneOf(String rule, CyberArkAnswer answer, List<String> expected) {
+    assertThat(answer.summary())
+        .as(broken(rule, "Result.Summary must be one of " + expected, answer.exchange()))
+        .isIn(expected);
+  }
+
+  public static void resultIsNull(String rule, CyberArkAnswer answer) {
+    assertThat(answer.isJsonObject() && answer.body().has("Result") && answer.body().get("Result").isNull())
+        .as(broken(rule, "Result must be null", answer.exchange()))
+        .isTrue();
+  }
+
+  public static void messageMentions(String rule, CyberArkAnswer answer, String words) {
+    assertThat(answer.message() == null ? null : answer.message().toLowerCase(Locale.ROOT))
+        .as(broken(rule, "Message must mention \"" + words + "\"", answer.exchange()))
+        .contains(words.toLowerCase(Locale.ROOT));
+  }
+
+  public static void errorIdLooksLikeGuidHex(String rule, CyberArkAnswer answer) {
+    assertThat(answer.errorId())
+        .as(broken(rule, "ErrorID must look like <guid>:<hex> (contract 1.4)", answer.exchange()))
+        .matches("[0-9A-Fa-f]{8}(-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}:[0-9A-Fa-f]+");
+  }
+
+  public static void sessionUnder(String rule, CyberArkAnswer answer, String shape) {
+    assertThat(answer.sessionShape())
+        .as(broken(rule, "the session (SessionId, Challenges) must be under " + shape, answer.exchange()))
+        .isEqualTo(shape);
+  }
+
+  public static void pollOutcome(String rule, Outcome outcome, String expected) {
+    assertThat(outcome.name())
+        .as(broken(rule, "the poll loop must end as " + expected + ", it ended " + outcome, outcome.last()))
+        .isEqualTo(expected);
+  }
+
+  public static void pollCalls(String rule, Outcome outcome, int expected) {
+    assertThat(outcome.calls())
+        .as(broken(rule, "the poll loop must take " + expected + " Polls, it ended " + outcome, outcome.last()))
+        .isEqualTo(expected);
+  }
+}

@@ -1,0 +1,215 @@
+package dev.idvharness.conformance;
+
+import dev.idvharness.client.CyberArkAnswer;
+import io.cucumber.java.Before;
+import io.cucumber.java.Scenario;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import java.util.Arrays;
+
+/** CyberArk steps: each delegates to {@link CyberArkFlow} (requests) or {@link CyberArkExpect} (one check). */
+public class CyberArkSteps {
+
+  private Scenario scenario;
+  private CyberArkFlow flow;
+
+  @Before(order = 10)
+  public void keep(Scenario current) {
+    scenario = current;
+  }
+
+  private CyberArkFlow flow() {
+    if (flow == null) {
+      flow = new CyberArkFlow(Target.current(), this::attach);
+    }
+    return flow;
+  }
+
+  /** The rule a check belongs to: the scenario title, which starts with its contract case id. */
+  private String rule() {
+    return scenario.getName();
+  }
+
+  private CyberArkAnswer last() {
+    return flow().last();
+  }
+
+  private void attach(CyberArkAnswer answer) {
+    scenario.attach(answer.exchange().describe(), "text/plain",
+        answer.exchange().uri().getPath() + " HTTP " + answer.exchange().status());
+  }
+
+  @Given("the configured user has started authentication")
+  @When("the configured user starts authentication")
+  public void configuredUserStarts() {
+    flow().startConfiguredUser();
+  }
+
+  @Given("the stub user {string} has started authentication")
+  @When("the stub user {string} starts authentication")
+  public void stubUserStarts(String login) {
+    flow().startStubUser(login);
+  }
+
+  @When("an unknown user starts authentication")
+  public void unknownUserStarts() {
+    flow().startUnknownUser();
+  }
+
+  @When("authentication is started without User or UUID")
+  public void startWithoutUser() {
+    flow().startWithoutUser();
+  }
+
+  @Given("the configured user has passed the password challenge")
+  public void configuredUserPassesPassword() {
+    flow().startConfiguredUser();
+    passPassword();
+  }
+
+  @Given("the stub user {string} has passed the password challenge")
+  public void stubUserPassesPassword(String login) {
+    flow().startStubUser(login);
+    passPassword();
+  }
+
+  private void passPassword() {
+    flow().answerPassword();
+    CyberArkExpect.summary(rule(), last(), "StartNextChallenge");
+  }
+
+  @Given("the user has answered the password")
+  @When("the user answers the password")
+  public void answerPassword() {
+    flow().answerPassword();
+  }
+
+  @Given("the user has answered the password wrongly {int} times")
+  public void answerWronglyTimes(int times) {
+    for (int i = 0; i < times; i++) {
+      flow().answerWrongly("UP");
+    }
+  }
+
+  @When("the user answers {string} with a wrong value")
+  public void answerWronglyWith(String mechanism) {
+    flow().answerWrongly(mechanism);
+  }
+
+  @When("the user answers the password wrongly")
+  public void answerWrongly() {
+    flow().answerWrongly("UP");
+  }
+
+  @When("the user answers {string} with the OATH code")
+  public void answerOath(String mechanism) {
+    flow().answerOathCode(mechanism);
+  }
+
+  @Given("the user has started {string} out of band")
+  @When("the user starts {string} out of band")
+  public void startOob(String mechanism) {
+    flow().startOob(mechanism);
+  }
+
+  @When("the user starts the configured out-of-band mechanism")
+  public void startConfiguredOob() {
+    flow().startOob(Target.current().cyberArkOobMechanism());
+  }
+
+  @When("the user answers {string} with the code sent out of band")
+  public void answerOobCode(String mechanism) {
+    flow().answerOobCode(mechanism);
+  }
+
+  @When("the user polls {string} once")
+  public void pollOnce(String mechanism) {
+    flow().pollOnce(mechanism);
+  }
+
+  @When("the user polls the configured out-of-band mechanism once")
+  public void pollConfiguredOnce() {
+    flow().pollOnce(Target.current().cyberArkOobMechanism());
+  }
+
+  @Given("the poll deadline is {int} ms")
+  public void pollDeadline(int deadlineMs) {
+    flow().pollDeadline(deadlineMs);
+  }
+
+  @When("the client polls {string} until the user acts")
+  public void pollUntilDecided(String mechanism) {
+    flow().pollUntilDecided(mechanism);
+  }
+
+  @When("the client sends {}")
+  public void sendBroken(String request) {
+    flow().sendBroken(request);
+  }
+
+  @Then("the answer is the CyberArk envelope")
+  public void envelope() {
+    CyberArkExpect.envelope(rule(), last());
+  }
+
+  @Then("success is true")
+  public void successTrue() {
+    CyberArkExpect.success(rule(), last(), true);
+  }
+
+  @Then("success is false")
+  public void successFalse() {
+    CyberArkExpect.success(rule(), last(), false);
+  }
+
+  @Then("the Summary is {string}")
+  public void summary(String expected) {
+    CyberArkExpect.summary(rule(), last(), expected);
+  }
+
+  @Then("the Summary is one of {string}")
+  public void summaryOneOf(String expected) {
+    CyberArkExpect.summaryOneOf(rule(), last(), Arrays.stream(expected.split(",")).map(String::trim).toList());
+  }
+
+  @Then("the Result is null")
+  public void resultIsNull() {
+    CyberArkExpect.resultIsNull(rule(), last());
+  }
+
+  @Then("the Result is Summary {string}")
+  public void resultIsSummary(String expected) {
+    CyberArkExpect.summary(rule(), last(), expected);
+  }
+
+  @Then("the Message mentions {string}")
+  public void messageMentions(String words) {
+    CyberArkExpect.messageMentions(rule(), last(), words);
+  }
+
+  @Then("the ErrorID looks like a GUID and a hex number")
+  public void errorId() {
+    CyberArkExpect.errorIdLooksLikeGuidHex(rule(), last());
+  }
+
+  @Then("the answer matches the schema {string}")
+  public void schema(String schema) {
+    Contract.matchesSchema(rule(), schema, last().exchange());
+  }
+
+  @Then("the session is under {string}")
+  public void sessionUnder(String shape) {
+    CyberArkExpect.sessionUnder(rule(), flow().started(), shape);
+  }
+
+  @Then("the poll loop ends as {string}")
+  public void pollOutcome(String expected) {
+    CyberArkExpect.pollOutcome(rule(), flow().pollOutcome(), expected);
+  }
+
+  @Then("the poll loop took {int} Polls")
+  public void pollCalls(int expected) {
+    CyberArkExpect.pollCalls(rule(), flow().pollOutcome(), expected);
+  }
+}

@@ -1,0 +1,49 @@
+package dev.idvharness.conformance;
+
+import io.cucumber.java.AfterAll;
+import io.cucumber.java.Before;
+import io.cucumber.java.BeforeAll;
+import io.cucumber.java.Scenario;
+import java.util.Collection;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * Opens the target once per run (a bad configuration stops the run here, before any traffic) and skips, with the
+ * reason in the report, what this target cannot run: stub conventions against a remote target, a vendor left out,
+ * mTLS without a client certificate.
+ */
+public class Hooks {
+
+  @BeforeAll
+  public static void openTarget() {
+    System.out.println("conformance target: " + Target.current().describe());
+  }
+
+  @AfterAll
+  public static void closeTarget() {
+    Target.closeCurrent();
+  }
+
+  @Before(order = 0)
+  public void skipWhatThisTargetCannotRun(Scenario scenario) {
+    Target target = Target.current();
+    Collection<String> tags = scenario.getSourceTagNames();
+    if (tags.contains("@cyberark") && target.cyberArkLeftOut().isPresent()) {
+      skip(scenario, target.cyberArkLeftOut().get());
+    }
+    if (tags.contains("@ironvest") && target.ironVestLeftOut().isPresent()) {
+      skip(scenario, target.ironVestLeftOut().get());
+    }
+    if (target.isRemote() && (!tags.contains("@contract") || tags.contains("@stub"))) {
+      skip(scenario, "not @contract: stub conventions are never run against the remote target");
+    }
+    if (tags.contains("@mtls") && !target.hasMtls()) {
+      skip(scenario, "mTLS left out: IRONVEST_CLIENT_CERT and IRONVEST_CLIENT_KEY are not set");
+    }
+  }
+
+  private static void skip(Scenario scenario, String reason) {
+    scenario.log("skipped: " + reason);
+    throw new TestAbortedException(reason);
+  }
+}

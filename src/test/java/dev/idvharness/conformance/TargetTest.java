@@ -1,0 +1,102 @@
+package dev.idvharness.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.idvharness.config.ConfigException;
+import dev.idvharness.config.HarnessConfig;
+import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The remote target: a missing variable stops the run naming it, before any request; a vendor may be left out. */
+class TargetTest {
+
+  private HttpServer vendor;
+  private final AtomicInteger requests = new AtomicInteger();
+
+  @BeforeEach
+  void startAVendorThatCountsRequests() throws Exception {
+    vendor = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    vendor.createContext("/", exchange -> {
+      requests.incrementAndGet();
+      exchange.sendResponseHeaders(500, -1);
+      exchange.close();
+    });
+    vendor.start();
+  }
+
+  @AfterEach
+  void stop() {
+    vendor.stop(0);
+  }
+
+  private String vendorUrl() {
+    return "http://127.0.0.1:" + vendor.getAddress().getPort();
+  }
+
+  private static Map<String, String> completeCyberArk(String url) {
+    return new HashMap<>(Map.of("HARNESS_TARGET", "remote", "CYBERARK_BASE_URL", url, "CYBERARK_TENANT_ID", "T1",
+        "CYBERARK_USER", "someone@example.test", "CYBERARK_PASSWORD", "pw-from-env"));
+  }
+
+  private static Target open(Map<String, String> environment) {
+    return Target.open(HarnessConfig.from(Map.of(), environment, Map.of()));
+  }
+
+  @Test
+  void noVendorAtAllStopsTheRun() {
+    assertThatThrownBy(() -> open(Map.of("HARNESS_TARGET", "remote")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("harness.target=remote needs CYBERARK_BASE_URL and/or IRONVEST_BASE_URL");
+  }
+
+  @Test
+  void aMissingPasswordIsNamedAndNothingIsSent() {
+    Map<String, String> environment = completeCyberArk(vendorUrl());
+    environment.remove("CYBERARK_PASSWORD");
+
+    assertThatThrownBy(() -> open(environment))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("CYBERARK_PASSWORD");
+    assertThat(requests).hasValue(0);
+  }
+
+  @Test
+  void theStubUserDefaultDoesNotCountAsConfigured() {
+    Map<String, String> environment = completeCyberArk(vendorUrl());
+    environment.remove("CYBERARK_USER");
+
+    assertThatThrownBy(() -> open(environment)).hasMessageContaining("CYBERARK_USER");
+  }
+
+  @Test
+  void anIronVestSessionIdIsRequiredOnceIronVestIsConfigured() {
+    assertThatThrownBy(() -> open(Map.of("HARNESS_TARGET", "remote", "IRONVEST_BASE_URL", vendorUrl(),
+        "IRONVEST_API_KEY", "k", "IRONVEST_CID", "c", "IRONVEST_UID", "u")))
+        .hasMessageContaining("IRONVEST_CSID");
+  }
+
+  @Test
+  void aClientCertificateWithoutItsKeyStopsTheRun() {
+    assertThatThrownBy(() -> open(Map.of("HARNESS_TARGET", "remote", "IRONVEST_BASE_URL", vendorUrl(),
+        "IRONVEST_API_KEY", "k", "IRONVEST_CID", "c", "IRONVEST_UID", "u", "IRONVEST_CSID", "s",
+        "IRONVEST_CLIENT_CERT", "/tmp/cert.pem")))
+        .hasMessageContaining("IRONVEST_CLIENT_KEY");
+  }
+
+  @Test
+  void aVendorWithoutBaseUrlIsLeftOutWithTheReason() {
+    Target target = open(completeCyberArk(vendorUrl()));
+
+    assertThat(target.isRemote()).isTrue();
+    assertThat(target.cyberArkLeftOut()).isEmpty();
+    assertThat(target.ironVestLeftOut()).hasValueSatisfying(reason -> assertThat(reason).contains("IRONVEST_BASE_URL"));
+    assertThat(requests).hasValue(0);
+  }
+}

@@ -1,0 +1,45 @@
+package dev.idvharness.stub;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Upstream WireMock, configured only with the root dir and extension scanning (as its standalone jar is with the
+ * idv-stubs jar on the classpath), finds our extensions through META-INF/services and serves both vendors.
+ */
+class UpstreamStandaloneLoadingTest {
+
+  @Test
+  void extensionScanningLoadsTheVendorStubsFromTheRootDir() throws Exception {
+    WireMockServer upstream = new WireMockServer(options()
+        .dynamicPort()
+        .bindAddress("127.0.0.1")
+        .usingFilesUnderDirectory("stubs")
+        .notifier(new ConsoleNotifier(false))
+        .extensionScanningEnabled(true));
+    upstream.start();
+    try {
+      HttpResponse<String> response = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + upstream.port() + StubHttp.CYBERARK_START))
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(StubHttp.json("{'User':'password.only@idv.test'}")))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+
+      JsonNode body = StubHttp.parse(response.body());
+      assertThat(body.at("/Result/Summary").asText()).isEqualTo("NewPackage");
+      assertThat(body.at("/Result/ReturnData/SessionId").asText()).isNotEmpty();
+    } finally {
+      upstream.stop();
+    }
+  }
+}

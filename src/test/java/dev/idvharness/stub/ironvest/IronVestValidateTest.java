@@ -1,0 +1,98 @@
+package dev.idvharness.stub.ironvest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.idvharness.stub.StubHttp;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Validate: the answers of contract 2.2 for a well-formed request. */
+class IronVestValidateTest {
+
+  private static final List<String> SEED_INDICATORS = List.of("iv_is_values_collected", "iv_is_values_match",
+      "iv_values_match_details", "iv_is_biometrics_collected", "iv_is_biometrics_match", "iv_liveness",
+      "iv_policy_violations", "iv_biometrics_info", "iv_user_enrolled", "idv_matching", "driverLicenseCollected",
+      "idlive_liveness", "regular_liveness");
+
+  private static StubHttp http;
+  private static IronVestClient ironVest;
+
+  @BeforeAll
+  static void startServer() {
+    http = StubHttp.start();
+    ironVest = new IronVestClient(http);
+  }
+
+  @AfterAll
+  static void stopServer() {
+    http.close();
+  }
+
+  @Test
+  void aDecisionCarriesEverySeedIndicatorAndAScore() {
+    JsonNode decision = ironVest.decide(Validation.acme("p0"));
+
+    assertThat(decision.path("success").asBoolean()).isTrue();
+    assertThat(decision.path("verifiedAction").isBoolean()).isTrue();
+    assertThat(decision.path("ivScore").isNumber()).isTrue();
+    SEED_INDICATORS.forEach(field -> assertThat(decision.path("indicators").has(field)).as(field).isTrue());
+    JsonNode violations = decision.path("indicators").path("iv_policy_violations");
+    assertThat(violations.path("violations").isArray()).isTrue();
+    assertThat(violations.path("has_violations").isBoolean()).isTrue();
+    assertThat(violations.path("total_frames").isInt()).isTrue();
+    assertThat(violations.path("verified_frames").isInt()).isTrue();
+  }
+
+  @Test
+  void matchingValuesAndBiometricsVerifyTheAction() {
+    JsonNode decision = ironVest.decide(Validation.acme("p0"));
+
+    assertThat(decision.path("verifiedAction").asBoolean()).isTrue();
+    JsonNode indicators = decision.path("indicators");
+    assertThat(indicators.path("iv_is_values_collected").asBoolean()).isTrue();
+    assertThat(indicators.path("iv_is_values_match").asBoolean()).isTrue();
+    assertThat(indicators.path("iv_is_biometrics_collected").asBoolean()).isTrue();
+    assertThat(indicators.path("iv_is_biometrics_match").asBoolean()).isTrue();
+    assertThat(indicators.path("iv_values_match_details").path("amount").path("match").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aFirstCallIsProcessingWithARetryHint() {
+    HttpResponse<String> response = ironVest.send(Validation.acme(""));
+    JsonNode answer = StubHttp.parse(response.body());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(answer.path("errorMessage").asText()).isEqualTo("processing");
+    assertThat(answer.path("retryAfterMS").isInt()).as("retryAfterMS is integer ms in %s", answer).isTrue();
+    assertThat(answer.has("success")).isFalse();
+  }
+
+  @Test
+  void theDecisionFollowsTheProcessingAnswers() {
+    List<JsonNode> answers = ironVest.untilDecided(Validation.acme(""), 5);
+
+    assertThat(answers).hasSize(2);
+    assertThat(answers.get(1).path("success").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aDecidedCsidAnswersTheSameDecisionAgain() {
+    Validation validation = Validation.acme("p0");
+    JsonNode first = ironVest.decide(validation);
+
+    assertThat(ironVest.validate(validation)).isEqualTo(first);
+    assertThat(ironVest.validate(validation.withSessionData("[{'key':'amount','value':99}]"))).isEqualTo(first);
+  }
+
+  @Test
+  void answersAreJson() {
+    HttpResponse<String> response = ironVest.send(Validation.acme("p0"));
+
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("application/json"));
+  }
+}

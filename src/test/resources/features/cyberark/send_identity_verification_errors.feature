@@ -1,0 +1,60 @@
+@cyberark @errors
+Feature: SendIdentityVerification error catalogue (contract 1.4)
+
+  Every failure is HTTP 200 with success:false, a non-empty Message and an ErrorID like <guid>:<hex>.
+
+  @contract
+  Scenario Outline: 1.4-<id> <case> answers success:false with Result <result>
+    Given the configured user has started authentication
+    When the client sends <request>
+    Then the answer is the CyberArk envelope
+    And success is false
+    And the Result is <result>
+    And the Message mentions "<mentions>"
+    And the ErrorID looks like a GUID and a hex number
+
+    Examples: Wrong answers
+      | id | case           | request          | result             | mentions                                       |
+      | 1  | wrong password | a wrong password | Summary "Failure"  | Authentication (login or challenge) has failed |
+
+    Examples: Unknown or foreign references
+      | id | case                           | request                          | result | mentions  |
+      | 4  | unknown SessionId              | an unknown SessionId             | null   | session   |
+      | 5  | MechanismId of another session | a MechanismId of another session | null   | mechanism |
+      | 6  | TenantId of another tenant     | another TenantId                 | null   | tenant    |
+
+    Examples: Required field missing or not a string
+      | id | case                 | request            | result | mentions    |
+      | 7a | no Action            | no Action          | null   | Action      |
+      | 7b | no MechanismId       | no MechanismId     | null   | MechanismId |
+      | 7c | no SessionId         | no SessionId       | null   | SessionId   |
+      | 7d | no TenantId          | no TenantId        | null   | TenantId    |
+      | 7e | Action not a string  | Action as a number | null   | Action      |
+
+    Examples: Unknown Action
+      | id | case          | request         | result | mentions |
+      | 8  | Action Cancel | Action "Cancel" | null   | Cancel   |
+
+    Examples: Action that does not fit the mechanism
+      | id | case                                | request                            | result | mentions |
+      | 9a | Poll on a mechanism never started   | Poll on the password mechanism     | null   | Poll     |
+      | 9b | StartOOB on a Text mechanism        | StartOOB on the password mechanism | null   | StartOOB |
+
+    Examples: Unreadable body
+      | id | case             | request                 | result | mentions |
+      | 10 | body not JSON    | a body that is not JSON | null   | read     |
+
+  @stub
+  Scenario: 1.4-2a a wrong OATH code in the second challenge answers Summary Failure
+    Given the stub user "mfa.push@idv.test" has passed the password challenge
+    When the user answers "OATH" with a wrong value
+    Then success is false
+    And the Result is Summary "Failure"
+
+  @stub
+  Scenario: 1.4-2b a wrong emailed code answers Summary Failure
+    Given the stub user "mfa.push@idv.test" has passed the password challenge
+    And the user has started "EMAIL" out of band
+    When the user answers "EMAIL" with a wrong value
+    Then success is false
+    And the Result is Summary "Failure"
