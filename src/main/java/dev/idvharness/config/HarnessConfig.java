@@ -45,7 +45,7 @@ public final class HarnessConfig {
       if (value != null) {
         if (!key.form().accepts(value)) {
           throw new ConfigException(key.name() + " (" + key.environmentName() + ") must be " + key.form().expected
-              + ", not '" + (key.secret() ? "***" : value) + "'");
+              + ", not " + shown(key, value));
         }
         resolved.put(key.name(), value);
       }
@@ -83,7 +83,12 @@ public final class HarnessConfig {
   }
 
   public int getInt(Key key) {
-    return Math.toIntExact(getLong(key));
+    long value = getLong(key);
+    if (value != (int) value) {
+      throw new ConfigException(key.name() + " (" + key.environmentName() + ") must be at most " + Integer.MAX_VALUE
+          + ", not " + shown(key, get(key)));
+    }
+    return (int) value;
   }
 
   public double getDouble(Key key) {
@@ -111,7 +116,9 @@ public final class HarnessConfig {
         throw new ConfigException(key.name() + " is a secret: set it only in the environment as "
             + key.environmentName());
       }
-      return environment.get(key.environmentName());
+      // a CI secret that is not set often arrives as an empty variable: that is a missing secret, not an empty one
+      String secret = environment.get(key.environmentName());
+      return secret == null || secret.isBlank() ? null : secret;
     }
     if (system.containsKey(key.name())) {
       return system.get(key.name());
@@ -122,12 +129,26 @@ public final class HarnessConfig {
     return file.containsKey(key.name()) ? file.get(key.name()) : key.defaultValue();
   }
 
+  /** A value as an error message may show it: a secret as ***, anything else quoted, on one short line. */
+  static String shown(Key key, String value) {
+    return key.secret() ? "***" : "'" + oneLine(value) + "'";
+  }
+
+  /** Control characters (a line break would split the message) as '?', and at most 60 characters. */
+  private static String oneLine(String text) {
+    String printable = text.codePoints()
+        .map(c -> Character.isISOControl(c) ? '?' : c)
+        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    return printable.length() > 60 ? printable.substring(0, 60) + "..." : printable;
+  }
+
   private static void rejectUnknown(Map<String, String> source, String what) {
     for (String name : source.keySet()) {
       boolean ours = NAMESPACES.stream().anyMatch(name::startsWith);
       boolean known = Keys.all().stream().anyMatch(key -> key.name().equals(name));
       if (ours && !known) {
-        throw new ConfigException("unknown configuration key: " + what + name + " (see the README's configuration table)");
+        throw new ConfigException("unknown configuration key: " + what + oneLine(name)
+            + " (see the README's configuration table)");
       }
     }
   }

@@ -50,7 +50,9 @@ public record Key(String name, String defaultValue, Form form, boolean secret, S
     private static boolean isHttpUrl(String value) {
       try {
         URI uri = URI.create(value);
-        return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+        // schemes are case-insensitive (RFC 3986 3.1); URI takes any number as a port
+        return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+            && uri.getHost() != null && uri.getPort() <= 65535;
       } catch (IllegalArgumentException e) {
         return false;
       }

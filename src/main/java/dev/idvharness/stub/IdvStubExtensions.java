@@ -7,6 +7,7 @@ import dev.idvharness.stub.admin.IdvAdminApi;
 import dev.idvharness.stub.cyberark.SendIdentityVerificationTransformer;
 import dev.idvharness.stub.cyberark.StartAuthenticationTransformer;
 import dev.idvharness.stub.ironvest.ValidateTransformer;
+import dev.idvharness.stub.serve.PlainBodyServerFactory;
 import dev.idvharness.stub.serve.ServeTimeRecorder;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,7 +43,8 @@ public final class IdvStubExtensions implements ExtensionFactory {
         new SendIdentityVerificationTransformer(shared.responder(), shared.cyberArk()),
         new ValidateTransformer(shared.responder(), shared.ironVest()),
         new ServeTimeRecorder(shared.stats()),
-        new IdvAdminApi(shared));
+        new IdvAdminApi(shared),
+        new PlainBodyServerFactory());
   }
 
   private static StubState loadFrom(WireMockServices services) {

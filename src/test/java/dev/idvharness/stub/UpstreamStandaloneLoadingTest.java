@@ -42,4 +42,29 @@ class UpstreamStandaloneLoadingTest {
       upstream.stop();
     }
   }
+
+  @Test
+  void requestBodiesAreNotInflatedThereEither() throws Exception {
+    WireMockServer upstream = new WireMockServer(options()
+        .dynamicPort()
+        .bindAddress("127.0.0.1")
+        .usingFilesUnderDirectory("stubs")
+        .notifier(new ConsoleNotifier(false))
+        .extensionScanningEnabled(true));
+    upstream.start();
+    try {
+      // the gzip magic bytes alone made WireMock inflate the body, and fail with a 500 page
+      HttpResponse<String> response = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + upstream.port() + StubHttp.CYBERARK_START))
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {0x1f, (byte) 0x8b, 0x08, 0x00}))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(StubHttp.parse(response.body()).path("Message").asText()).contains("could not be read");
+    } finally {
+      upstream.stop();
+    }
+  }
 }

@@ -13,12 +13,17 @@ import dev.idvharness.stub.stats.PollRecord;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /** The CyberArk session state machine and error catalogue (contract 1.2 to 1.4). */
 public final class CyberArkAuthenticator {
 
   private static final List<String> REQUIRED = List.of("Action", "MechanismId", "SessionId", "TenantId");
   private static final int MAX_FAILURES = 3;
+  /** A TenantId is echoed in the NewPackage and LoginSuccess: only short names such as ABC1234 are taken. */
+  private static final Pattern TENANT_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+  /** A longer login or UUID names no user, and would be held by its session (up to a million of them). */
+  private static final int MAX_LOGIN_LENGTH = 256;
 
   private final CyberArkData data;
   private final UserDirectory directory;
@@ -54,6 +59,14 @@ public final class CyberArkAuthenticator {
       return Envelope.error("Missing or invalid field: TenantId must be a string.");
     }
     String tenantId = nonBlank(Json.text(body, "TenantId"));
+    if (tenantId != null && !TENANT_ID.matcher(tenantId).matches()) {
+      return Envelope.error("Invalid field: TenantId must be 1 to 64 letters, digits, '.', '_' or '-'.");
+    }
+    // the login wins when both are sent (UserDirectory.find)
+    if ((login != null ? login : uuid).length() > MAX_LOGIN_LENGTH) {
+      return Envelope.error("Invalid field: " + (login != null ? "User" : "UUID") + " must be at most "
+          + MAX_LOGIN_LENGTH + " characters.");
+    }
     CyberArkUser user = directory.find(login, uuid);
     CyberArkSession session = new CyberArkSession(user, tenantId != null ? tenantId : data.defaultTenantId());
     String sessionId = CyberArkSession.newSessionId();

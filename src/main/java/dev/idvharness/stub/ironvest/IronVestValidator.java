@@ -10,6 +10,7 @@ import dev.idvharness.stub.serve.SessionStore;
 import dev.idvharness.stub.stats.PollDisciplineStats;
 import dev.idvharness.stub.stats.PollRecord;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -49,8 +50,16 @@ public final class IronVestValidator {
     return session == null ? null : session.polls;
   }
 
-  /** Answers a validate call; {@code body} is null when the request body was not a JSON object. */
-  public Reply validate(String apiKey, ObjectNode body, Plan plan) {
+  /**
+   * Answers a validate call: {@code apiKeys} are the values of its apikey headers (normally one), {@code body} is null
+   * when the request body was not a JSON object.
+   */
+  public Reply validate(List<String> apiKeys, ObjectNode body, Plan plan) {
+    if (apiKeys.size() > 1) {
+      // two keys are ambiguous: refuse rather than guess which one the client meant
+      return error(403, "Forbidden: more than one apikey header");
+    }
+    String apiKey = apiKeys.isEmpty() ? null : apiKeys.get(0);
     IronVestData.Client client = apiKey == null ? null : clientsByKey.get(apiKey);
     if (client == null) {
       return error(403, apiKey == null ? "Forbidden: the apikey header is missing" : "Forbidden: unknown API key");

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** A validate body that passed the checks of contract 2.1; {@link #check} names the first problem otherwise. */
 record ValidateRequest(String cid, String csid, String uid, List<Entry> sessionData, boolean enrollment) {
 
   static final int MAX_ID_LENGTH = 512;
   static final int MAX_ENTRIES = 1000;
+  /** A key is echoed in iv_values_match_details: a form field name, never markup, control characters or a page. */
+  static final Pattern KEY = Pattern.compile("[\\p{L}\\p{N} _.:/\\[\\]-]{1,64}");
 
   /** A form field: its key, its value (string or number) and the other names it may be collected under. */
   record Entry(String key, JsonNode value, List<String> synonyms) {}
@@ -59,6 +62,9 @@ record ValidateRequest(String cid, String csid, String uid, List<Entry> sessionD
     JsonNode key = node.get("key");
     if (key == null || !key.isTextual() || key.textValue().isEmpty()) {
       throw new Invalid(where + ".key is required and must be a non-empty string");
+    }
+    if (!KEY.matcher(key.textValue()).matches()) {
+      throw new Invalid(where + ".key must be a field name: 1 to 64 letters, digits, spaces or _ . : / [ ] -");
     }
     JsonNode value = node.get("value");
     if (value == null || !(value.isTextual() || isFiniteNumber(value))) {

@@ -1,6 +1,7 @@
 package dev.idvharness.stub.ironvest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.Request;
 import dev.idvharness.stub.json.Json;
 import dev.idvharness.stub.profile.Endpoint;
@@ -8,6 +9,7 @@ import dev.idvharness.stub.serve.Plan;
 import dev.idvharness.stub.serve.Reply;
 import dev.idvharness.stub.serve.Responder;
 import dev.idvharness.stub.serve.VendorTransformer;
+import java.util.List;
 
 /**
  * {@code POST /v1/validate} with header {@code apikey} (any case). Mapping: {@code "transformers": ["ironvest-validate"]}.
@@ -36,7 +38,8 @@ public final class ValidateTransformer extends VendorTransformer {
 
   @Override
   protected Reply answer(Request request, ObjectNode body, Plan plan) {
-    return validator.validate(request.getHeader("apikey"), body, plan);
+    HttpHeader apiKey = request.header("apikey");
+    return validator.validate(apiKey.isPresent() ? apiKey.values() : List.of(), body, plan);
   }
 
   @Override

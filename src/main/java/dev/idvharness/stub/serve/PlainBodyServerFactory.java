@@ -1,0 +1,56 @@
+package dev.idvharness.stub.serve;
+
+import com.github.tomakehurst.wiremock.core.Options;
+import com.github.tomakehurst.wiremock.http.AdminRequestHandler;
+import com.github.tomakehurst.wiremock.http.HttpServer;
+import com.github.tomakehurst.wiremock.http.HttpServerFactory;
+import com.github.tomakehurst.wiremock.http.StubRequestHandler;
+import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpServer;
+import java.util.EnumSet;
+import wiremock.jakarta.servlet.DispatcherType;
+import wiremock.org.eclipse.jetty.servlet.FilterHolder;
+import wiremock.org.eclipse.jetty.servlet.ServletContextHandler;
+
+/**
+ * WireMock's own Jetty server with one change: request bodies are never inflated. WireMock inflates a body sent with
+ * {@code Content-Encoding: gzip}, or that merely begins with the gzip magic bytes, before any extension runs: a bad
+ * stream became a 500 page naming the exception, and a 2.6 MB gzip bomb an OutOfMemoryError after 8 s of work.
+ * Neither vendor documents compressed requests, so {@link PlainBodyRequest} hands such a request to WireMock without a
+ * body: CyberArk answers "could not be read", IronVest 422.
+ *
+ * <p>DO NOT REGISTER directly: {@code IdvStubExtensions} adds it, so upstream WireMock standalone picks it up too.
+ * Uses the Jetty classes shaded into wiremock-standalone.
+ */
+public final class PlainBodyServerFactory implements HttpServerFactory {
+
+  public static final String NAME = "idv-plain-bodies";
+
+  @Override
+  public String getName() {
+    return NAME;
+  }
+
+  @Override
+  public HttpServer buildHttpServer(Options options, AdminRequestHandler admin, StubRequestHandler stubs) {
+    return new Jetty11HttpServer(options, admin, stubs) {
+      @Override
+      protected void decorateMockServiceContextBeforeConfig(ServletContextHandler context) {
+        addPlainBodyFilter(context);
+      }
+
+      @Override
+      protected void decorateAdminServiceContextBeforeConfig(ServletContextHandler context) {
+        addPlainBodyFilter(context);
+      }
+    };
+  }
+
+  private static void addPlainBodyFilter(ServletContextHandler context) {
+    FilterHolder filter = new FilterHolder((request, response, chain) -> chain.doFilter(
+        request instanceof wiremock.jakarta.servlet.http.HttpServletRequest http ? new PlainBodyRequest(http) : request,
+        response));
+    // WireMock answers delayed requests asynchronously
+    filter.setAsyncSupported(true);
+    context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));
+  }
+}

@@ -1,0 +1,238 @@
+package dev.idvharness.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The configuration chain: -D &gt; environment &gt; harness.properties &gt; default, and its one-line errors. */
+class HarnessConfigTest {
+
+  private static final Map<String, String> NONE = Map.of();
+  private static final String SECRET = "hunter2-s3cr3t";
+
+  // --- precedence and names
+
+  @Test
+  void theDefaultAppliesWhenNothingIsSet() {
+    assertThat(HarnessConfig.from(NONE, NONE, NONE).get(Keys.POLL_INTERVAL_MS)).isEqualTo("1000");
+  }
+
+  @Test
+  void theFileOverridesTheDefault() {
+    HarnessConfig config = HarnessConfig.from(NONE, NONE, Map.of("poll.intervalMs", "2000"));
+
+    assertThat(config.get(Keys.POLL_INTERVAL_MS)).isEqualTo("2000");
+  }
+
+  @Test
+  void theEnvironmentOverridesTheFile() {
+    HarnessConfig config =
+        HarnessConfig.from(NONE, Map.of("POLL_INTERVAL_MS", "3000"), Map.of("poll.intervalMs", "2000"));
+
+    assertThat(config.get(Keys.POLL_INTERVAL_MS)).isEqualTo("3000");
+  }
+
+  @Test
+  void aSystemPropertyOverridesTheEnvironmentAndTheFile() {
+    HarnessConfig config = HarnessConfig.from(Map.of("poll.intervalMs", "4000"),
+        Map.of("POLL_INTERVAL_MS", "3000"), Map.of("poll.intervalMs", "2000"));
+
+    assertThat(config.getLong(Keys.POLL_INTERVAL_MS)).isEqualTo(4000);
+  }
+
+  @ParameterizedTest(name = "{0} is read from {1}")
+  @CsvSource({
+      "poll.intervalMs, POLL_INTERVAL_MS",
+      "cyberark.baseUrl, CYBERARK_BASE_URL",
+      "harness.httpTimeoutMs, HARNESS_HTTP_TIMEOUT_MS",
+      "load.ironvestShare, LOAD_IRONVEST_SHARE",
+      "cyberark.password, CYBERARK_PASSWORD"})
+  void theEnvironmentNameIsTheKeyInUpperSnakeCase(String name, String environmentName) {
+    assertThat(key(name).environmentName()).isEqualTo(environmentName);
+  }
+
+  // --- unknown keys, and keys that are not ours
+
+  @ParameterizedTest(name = "-D{0}")
+  @ValueSource(strings = {"poll.intervalMS", "poll.interval", "cyberark.tenant", "harness.foo", "sla.unknown"})
+  void anUnknownSystemPropertyUnderOurPrefixesIsRefusedNamingIt(String name) {
+    String message = errorOf(Map.of(name, "1"), NONE, NONE);
+
+    assertThat(message).contains("-D" + name).contains("unknown");
+  }
+
+  @Test
+  void anUnknownKeyInTheFileIsRefusedNamingIt() {
+    String message = errorOf(NONE, NONE, Map.of("validate.deadline", "30000"));
+
+    assertThat(message).contains("harness.properties").contains("validate.deadline").contains("unknown");
+  }
+
+  @Test
+  void otherSystemPropertiesAndEnvironmentVariablesAreIgnored() {
+    Map<String, String> system = Map.of("java.version", "17", "user.home", "/home/ci", "http.proxyHost", "proxy",
+        "https.proxyPort", "3128", "file.encoding", "UTF-8", "maven.repo.local", "/m2", "surefire.test.class.path", "x");
+    // the environment is shared with everything else: a near miss there is not ours to judge
+    Map<String, String> environment = Map.of("PATH", "/bin", "POLL_INTERVL_MS", "oops", "HOME", "/home/ci");
+
+    HarnessConfig config = HarnessConfig.from(system, environment, NONE);
+
+    assertThat(config.get(Keys.POLL_INTERVAL_MS)).isEqualTo("1000");
+  }
+
+  // --- bad values: one line naming the key, its environment variable, the expected form and the value
+
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource(delimiter = '|', value = {
+      "poll.intervalMs            | -1              | a whole number > 0",
+      "poll.deadlineMs            | 0               | a whole number > 0",
+      "harness.httpTimeoutMs      | ten seconds     | a whole number > 0",
+      "validate.deadlineMs        | 1.5             | a whole number > 0",
+      "validate.unavailableRetries| -1              | a whole number >= 0",
+      "load.ironvestShare         | 1.5             | a number from 0 to 1",
+      "load.ironvestShare         | -0.1            | a number from 0 to 1",
+      "load.ironvestShare         | NaN             | a number from 0 to 1",
+      "cyberark.baseUrl           | ftp://x         | an http(s) URL",
+      "cyberark.baseUrl           | localhost:8080  | an http(s) URL",
+      "ironvest.baseUrl           | not a url       | an http(s) URL",
+      "ironvest.baseUrl           | http://         | an http(s) URL",
+      "ironvest.baseUrl           | http://host:99999 | an http(s) URL",
+      "harness.target             | production      | local or remote",
+      "load.allowRemote           | yes             | true or false"})
+  void aBadValueIsRefusedOnOneLineNamingTheKeyAndTheExpectedForm(String name, String value, String form) {
+    String message = errorOf(Map.of(name, value), NONE, NONE);
+
+    assertThat(message).contains(name).contains(key(name).environmentName()).contains(form).contains("'" + value + "'");
+  }
+
+  @Test
+  void aBadValueFromTheEnvironmentOrTheFileIsRefusedToo() {
+    assertThat(errorOf(NONE, Map.of("POLL_INTERVAL_MS", "-1"), NONE)).contains("poll.intervalMs").contains("> 0");
+    assertThat(errorOf(NONE, NONE, Map.of("poll.intervalMs", "-1"))).contains("poll.intervalMs").contains("> 0");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"http://localhost:8089", "https://abc1234.my.idaptive.app", "HTTPS://Example.COM/v1"})
+  void anHttpOrHttpsUrlIsABaseUrl(String url) {
+    HarnessConfig config = HarnessConfig.from(Map.of("cyberark.baseUrl", url), NONE, NONE);
+
+    assertThat(config.get(Keys.CYBERARK_BASE_URL)).isEqualTo(url);
+  }
+
+  @Test
+  void aValueWithLineBreaksOrOfAnyLengthIsShownOnOneShortLine() {
+    String message = errorOf(NONE, Map.of("POLL_INTERVAL_MS", "10\n00\r\u0000" + "9".repeat(10_000)), NONE);
+
+    assertThat(message).contains("poll.intervalMs").hasSizeLessThan(300);
+    assertOneLine(message);
+  }
+
+  @Test
+  void anUnknownKeyWithALineBreakIsNamedOnOneLine() {
+    String message = errorOf(NONE, NONE, Map.of("poll.interval\nMs", "1"));
+
+    assertThat(message).contains("poll.interval");
+    assertOneLine(message);
+  }
+
+  @Test
+  void aValueTooLargeForAnIntNamesTheKeyWhenReadAsAnInt() {
+    HarnessConfig config = HarnessConfig.from(Map.of("poll.deadlineMs", "9999999999"), NONE, NONE);
+
+    assertThat(config.getLong(Keys.POLL_DEADLINE_MS)).isEqualTo(9_999_999_999L);
+    assertThatThrownBy(() -> config.getInt(Keys.POLL_DEADLINE_MS)).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("poll.deadlineMs").hasMessageContaining("POLL_DEADLINE_MS");
+  }
+
+  // --- secrets: only from the environment, never shown
+
+  @Test
+  void aSecretIsReadFromTheEnvironment() {
+    HarnessConfig config = HarnessConfig.from(NONE, Map.of("CYBERARK_PASSWORD", SECRET), NONE);
+
+    assertThat(config.get(Keys.CYBERARK_PASSWORD)).isEqualTo(SECRET);
+    assertThat(config.secretValues()).containsExactly(SECRET);
+  }
+
+  @ParameterizedTest(name = "-D{0}")
+  @ValueSource(strings = {"cyberark.password", "ironvest.apiKey"})
+  void aSecretGivenAsASystemPropertyIsRefusedWithoutShowingIt(String name) {
+    String message = errorOf(Map.of(name, SECRET), NONE, NONE);
+
+    assertThat(message).contains(name).contains("environment").contains(key(name).environmentName())
+        .doesNotContain(SECRET);
+    assertOneLine(message);
+  }
+
+  @Test
+  void aSecretInTheFileIsRefusedWithoutShowingIt() {
+    String message = errorOf(NONE, Map.of("IRONVEST_API_KEY", SECRET), Map.of("ironvest.apiKey", SECRET));
+
+    assertThat(message).contains("ironvest.apiKey").contains("IRONVEST_API_KEY").doesNotContain(SECRET);
+  }
+
+  @Test
+  void aSecretDoesNotAppearInTheErrorOfAnotherKey() {
+    String message = errorOf(Map.of("poll.intervalMs", "-1"), Map.of("CYBERARK_PASSWORD", SECRET), NONE);
+
+    assertThat(message).contains("poll.intervalMs").doesNotContain(SECRET);
+  }
+
+  @Test
+  void aBadValueOfASecretKeyIsShownAsStars() {
+    Key secretNumber = new Key("harness.secretPin", null, Key.Form.POSITIVE_INT, true, "a secret number");
+
+    assertThat(HarnessConfig.shown(secretNumber, "not-a-number-" + SECRET)).isEqualTo("***");
+  }
+
+  // --- missing required values
+
+  @Test
+  void aMissingRequiredValueNamesTheKeyAndItsEnvironmentVariable() {
+    HarnessConfig config = HarnessConfig.from(NONE, NONE, NONE);
+
+    assertThatThrownBy(() -> config.get(Keys.IRONVEST_CSID)).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("ironvest.csid").hasMessageContaining("-Dironvest.csid")
+        .hasMessageContaining("IRONVEST_CSID")
+        .hasMessageNotContaining("\n");
+  }
+
+  @ParameterizedTest(name = "CYBERARK_PASSWORD=\"{0}\"")
+  @ValueSource(strings = {"", "  "})
+  void aMissingOrBlankSecretNamesOnlyItsEnvironmentVariable(String blank) {
+    for (Map<String, String> environment : List.of(NONE, Map.of("CYBERARK_PASSWORD", blank))) {
+      HarnessConfig config = HarnessConfig.from(NONE, environment, NONE);
+
+      assertThatThrownBy(() -> config.get(Keys.CYBERARK_PASSWORD)).isInstanceOf(ConfigException.class)
+          .hasMessageContaining("cyberark.password").hasMessageContaining("CYBERARK_PASSWORD")
+          .hasMessageNotContaining("-D").hasMessageNotContaining("\n");
+    }
+  }
+
+  private static Key key(String name) {
+    return Keys.all().stream().filter(key -> key.name().equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no key " + name));
+  }
+
+  /** The message of the ConfigException that these sources cause; it is always one line. */
+  private static String errorOf(Map<String, String> system, Map<String, String> environment, Map<String, String> file) {
+    Throwable error = catchThrowable(
+        () -> HarnessConfig.from(new HashMap<>(system), new HashMap<>(environment), new HashMap<>(file)));
+    assertThat(error).as("a configuration error").isInstanceOf(ConfigException.class);
+    assertOneLine(error.getMessage());
+    return error.getMessage();
+  }
+
+  private static void assertOneLine(String message) {
+    assertThat(message).as("one line").doesNotContain("\n", "\r");
+    assertThat(message.chars().noneMatch(Character::isISOControl)).as("no control characters in: %s", message).isTrue();
+  }
+}

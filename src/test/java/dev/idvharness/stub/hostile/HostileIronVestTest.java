@@ -1,0 +1,42 @@
+package dev.idvharness.stub.hostile;
+
+import dev.idvharness.stub.StubHttp;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The hostile catalogue of IronVest, over real HTTP: each case gets the contract's answer and the server keeps serving. */
+class HostileIronVestTest {
+
+  private static StubHttp stub;
+  private static RawHttp http;
+  private static Fixture fixture;
+
+  @BeforeAll
+  static void startServer() {
+    stub = StubHttp.start();
+    http = new RawHttp(stub.baseUrl());
+    fixture = new Fixture(http);
+  }
+
+  @AfterAll
+  static void stopServer() {
+    stub.close();
+  }
+
+  static List<HostileCase> catalogue() {
+    return IronVestCatalogue.cases();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("catalogue")
+  void answersAsTheContractSaysAndKeepsServing(HostileCase hostile) {
+    HttpAnswer answer = http.send(hostile.request().resolve(fixture.prepare(hostile.setup())));
+
+    Invariants.hold(answer, hostile.expect().isJson(), hostile.name());
+    hostile.expect().check(answer, hostile.name());
+    fixture.assertIronVestServes(hostile.name());
+  }
+}
