@@ -90,20 +90,21 @@ class FaultSurvivalTest {
   }
 
   @Test
-  void aStubStoppedMidRunEndsTheValidateLoopUnreachable() {
+  void aStubStoppedMidRunEndsTheValidateLoopInANamedFailure() {
     ValidateSettings settings = new ValidateSettings(5, 20, 5, 50, 2, 20_000);
     stopStubAfter(Duration.ofMillis(300));
 
     Outcome outcome = new IronVestValidateLoop(stub.ironVest(), settings, Pause.SLEEP, new SplittableRandom(1))
         .run(body("forever-p999999-r20"));
 
-    assertThat(outcome.kind()).isEqualTo(Outcome.Kind.UNREACHABLE);
+    // a request caught by the shutdown itself may get Jetty's 503 instead of a refused connection
+    assertThat(outcome.kind()).isIn(Outcome.Kind.UNREACHABLE, Outcome.Kind.UNAVAILABLE, Outcome.Kind.PROTOCOL);
     assertThat(outcome.calls()).isGreaterThan(1);
     assertThat(outcome.elapsed()).isLessThan(Duration.ofMillis(settings.deadlineMs()));
   }
 
   @Test
-  void aStubStoppedMidRunEndsThePollLoopUnreachable() {
+  void aStubStoppedMidRunEndsThePollLoopInANamedFailure() {
     CyberArkClient client = stub.cyberArk();
     CyberArkAnswer started = client.startAuthentication("load.p99999.stopped@idv.test");
     String sessionId = started.sessionId();
@@ -114,7 +115,8 @@ class FaultSurvivalTest {
 
     Outcome outcome = new CyberArkPollLoop(client, new PollSettings(20, 20_000), Pause.SLEEP).run(sessionId, push);
 
-    assertThat(outcome.kind()).isEqualTo(Outcome.Kind.UNREACHABLE);
+    // a request caught by the shutdown itself may get Jetty's 503 page instead of a refused connection
+    assertThat(outcome.kind()).isIn(Outcome.Kind.UNREACHABLE, Outcome.Kind.PROTOCOL);
     assertThat(outcome.elapsed()).isLessThan(Duration.ofMillis(20_000));
   }
 
