@@ -83,6 +83,24 @@ if delay:
                   f"{m['p50ms']:.1f} | {m['p99ms']:.1f} | {m['p99ms'] - 200:+.1f} | {m['errors']} |")
     md.append("")
 
+drivers = [r for r in rows if r.get("section") == "driver"]
+if drivers:
+    wrk_best = max((m["rps"] for k, m in medians.items() if k[0] == "throughput" and k[1] == "ours"), default=0)
+    md += ["## 3. Driver capacity: Gatling stress ramp, stub as its own process on the same 2 cores", "",
+           "| simulation | ramp (flows/s) | first broken gate | at flows/s | verdicts/s over the run | calls per verdict | "
+           "requests/s at the break | wrk's best on our stub (req/s) |",
+           "|---|---|---|---|---|---|---|---|"]
+    for d in drivers:
+        r = d["results"]
+        stress = r.get("stress", {})
+        for flow, f in r.get("flows", {}).items():
+            at = stress.get("atUsersPerSec")
+            calls = f["callsPerVerdict"]["mean"]
+            md.append(f"| {r['simulation']} | see command | {stress.get('firstBrokenGate', '-')} | "
+                      f"{at if at is not None else '-'} | {f['verdictsPerSec']:,.1f} | {calls} | "
+                      f"{(at or 0) * calls:,.0f} | {wrk_best:,.0f} |")
+    md.append("")
+
 memory_samples_file = os.path.join(out, "memory-samples.jsonl")
 heap = [r for r in rows if r.get("section") == "memory-heap"]
 if heap and os.path.exists(memory_samples_file):

@@ -8,6 +8,7 @@ import dev.idvharness.stub.ironvest.IronVestValidator;
 import dev.idvharness.stub.profile.Profile;
 import dev.idvharness.stub.profile.Profiles;
 import dev.idvharness.stub.serve.Responder;
+import dev.idvharness.stub.stats.ProcessMemory;
 import dev.idvharness.stub.stats.ServeStats;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +67,9 @@ public final class StubState {
   }
 
   public ObjectNode statsJson() {
-    return stats.toJson(cyberArk.sessions().size(), ironVest.sessions().size());
+    ObjectNode json = stats.toJson(cyberArk.sessions().size(), ironVest.sessions().size());
+    json.set("process", ProcessMemory.toJson());
+    return json;
   }
 
   public ServeStats stats() {

@@ -29,6 +29,7 @@ public abstract class LoadSimulation extends Simulation {
   private final Map<String, FlowRecorder> recorders = new LinkedHashMap<>();
   private final boolean remote;
   private volatile long startedAt = System.currentTimeMillis();
+  private MemorySampler memory;
 
   protected LoadSimulation() {
     try {
@@ -66,6 +67,8 @@ public abstract class LoadSimulation extends Simulation {
       resetStubStats();
     }
     startedAt = System.currentTimeMillis();
+    memory = new MemorySampler(target.stubAdminUrl());
+    memory.start(10);
   }
 
   @Override
@@ -80,6 +83,10 @@ public abstract class LoadSimulation extends Simulation {
       String simulation = getClass().getSimpleName();
       ObjectNode results = RunReport.results(simulation, settings, remote, runSeconds, flows, gates, stub,
           breakpoint);
+      if (memory != null) {
+        memory.stop();
+        results.set("memory", memory.toJson());
+      }
       RunReport.write(settings.reportsDir(), simulation, results, flows, startedAt, endedAt);
       gates.forEach(gate -> System.out.println("load: " + gate.message()));
       if (results.has("stress")) {

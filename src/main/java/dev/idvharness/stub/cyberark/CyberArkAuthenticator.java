@@ -20,6 +20,9 @@ public final class CyberArkAuthenticator {
 
   private static final List<String> REQUIRED = List.of("Action", "MechanismId", "SessionId", "TenantId");
   private static final int MAX_FAILURES = 3;
+  /** The answers of the hot loop, rendered once. */
+  private static final Reply OOB_PENDING = Envelope.success(summary("OobPending"));
+  private static final Reply START_NEXT_CHALLENGE = Envelope.success(summary("StartNextChallenge"));
   /** A TenantId is echoed in the NewPackage and LoginSuccess: only short names such as ABC1234 are taken. */
   private static final Pattern TENANT_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
   /** A longer login or UUID names no user, and would be held by its session (up to a million of them). */
@@ -142,7 +145,7 @@ public final class CyberArkAuthenticator {
     session.pendingPollsAnswered = 0;
     // the first poll is measured from this answer
     session.polls.onCall(plan.arrivedAt(), plan.answeredAt(), minPollInterval(), pollStats.get());
-    return Envelope.success(summary("OobPending"));
+    return OOB_PENDING;
   }
 
   private Reply poll(CyberArkSession session, int index, String name, Plan plan) {
@@ -156,7 +159,7 @@ public final class CyberArkAuthenticator {
     session.polls.onCall(plan.arrivedAt(), plan.answeredAt(), pending ? minPollInterval() : 0, pollStats.get());
     if (pending) {
       session.pendingPollsAnswered++;
-      return Envelope.success(summary("OobPending"));
+      return OOB_PENDING;
     }
     return oob.deny() ? fail(session) : pass(session);
   }
@@ -165,7 +168,7 @@ public final class CyberArkAuthenticator {
     session.started = CyberArkSession.NOT_STARTED;
     session.challenge++;
     if (session.challenge < session.user.challenges().size()) {
-      return Envelope.success(summary("StartNextChallenge"));
+      return START_NEXT_CHALLENGE;
     }
     session.ended = true;
     return Envelope.success(loginSuccess(session));

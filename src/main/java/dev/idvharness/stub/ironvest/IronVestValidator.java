@@ -25,6 +25,7 @@ public final class IronVestValidator {
   private final SessionStore<Boolean> enrolled;
   private final Supplier<Profile> profile;
   private final Supplier<PollDisciplineStats> pollStats;
+  private final Map<Integer, Reply> processingReplies = new java.util.concurrent.ConcurrentHashMap<>();
 
   public IronVestValidator(IronVestData data, Supplier<Profile> profile, Supplier<PollDisciplineStats> pollStats) {
     this.data = data;
@@ -94,13 +95,9 @@ public final class IronVestValidator {
     int processingCalls = conventions.processingCalls() != null ? conventions.processingCalls() : defaults.processingCalls();
     if (session.decision == null && session.processingAnswered < processingCalls) {
       session.processingAnswered++;
-      ObjectNode processing = Json.object().put("errorMessage", "processing");
       int retryAfter = conventions.retryAfterMs() != null ? conventions.retryAfterMs() : defaults.retryAfterMs();
-      if (!conventions.noRetryAfter()) {
-        processing.put("retryAfterMS", retryAfter);
-      }
       session.polls.onCall(plan.arrivedAt(), plan.answeredAt(), conventions.noRetryAfter() ? 0 : retryAfter, pollStats.get());
-      return Reply.ok(processing);
+      return processing(conventions.noRetryAfter() ? -1 : retryAfter);
     }
     session.polls.onCall(plan.arrivedAt(), plan.answeredAt(), 0, pollStats.get());
     if (session.decision == null) {
@@ -129,6 +126,23 @@ public final class IronVestValidator {
     return data.enrolledUids().contains(uid)
         || (enrolledPattern != null && enrolledPattern.matcher(uid).matches())
         || enrolled.get(uid) != null;
+  }
+
+  /** "processing" with this retryAfterMS (-1: none), rendered once per distinct value while there are few. */
+  private Reply processing(int retryAfterMs) {
+    Reply cached = processingReplies.get(retryAfterMs);
+    if (cached != null) {
+      return cached;
+    }
+    ObjectNode body = Json.object().put("errorMessage", "processing");
+    if (retryAfterMs >= 0) {
+      body.put("retryAfterMS", retryAfterMs);
+    }
+    Reply reply = Reply.ok(body);
+    if (processingReplies.size() < 1_000) {
+      processingReplies.put(retryAfterMs, reply);
+    }
+    return reply;
   }
 
   private static Reply error(int status, String message) {

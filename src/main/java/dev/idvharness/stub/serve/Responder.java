@@ -50,7 +50,7 @@ public final class Responder {
   }
 
   public ResponseDefinition render(Plan plan, Reply reply) {
-    byte[] body = Json.bytes(reply.body());
+    byte[] body = reply.bytes();
     ResponseDefinitionBuilder builder = ResponseDefinitionBuilder.responseDefinition()
         .withStatus(reply.status())
         .withHeader("Content-Type", "application/json; charset=utf-8")

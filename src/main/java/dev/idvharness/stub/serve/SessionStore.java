@@ -17,6 +17,8 @@ public final class SessionStore<V> {
 
   public SessionStore(Profile.Sessions limits) {
     this.cache = Caffeine.newBuilder()
+        // maintenance on the calling thread: handing it to the common pool woke a thread on most requests
+        .executor(Runnable::run)
         .maximumSize(limits.maxEntries())
         .expireAfterAccess(Duration.ofSeconds(limits.idleTtlSeconds()))
         .build();

@@ -1,0 +1,124 @@
+package dev.idvharness.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Samples the memory of the load generator (this JVM) and of the stub process (its admin stats) every few seconds,
+ * so a soak run shows whether either grows: the summary compares the peak of the second half with the first.
+ */
+final class MemorySampler {
+
+  /** Growth of the second half's peak over the first half's that still counts as a plateau. */
+  static final double PLATEAU_TOLERANCE = 0.10;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  record Sample(long second, long driverHeapMb, long driverResidentMb, long stubHeapMb, long stubResidentMb) {}
+
+  private final String stubStatsUrl;
+  private final List<Sample> samples = new ArrayList<>();
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "idv-memory-sampler");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private long startedAt;
+
+  MemorySampler(String stubStatsUrl) {
+    this.stubStatsUrl = stubStatsUrl;
+  }
+
+  void start(long periodSeconds) {
+    startedAt = System.currentTimeMillis();
+    timer.scheduleAtFixedRate(this::sample, 0, periodSeconds, TimeUnit.SECONDS);
+  }
+
+  void stop() {
+    timer.shutdownNow();
+    sample();
+  }
+
+  private void sample() {
+    long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
+    JsonNode stub = stubProcess();
+    Sample sample = new Sample((System.currentTimeMillis() - startedAt) / 1000, heap, residentMb(),
+        stub.path("heapUsedMb").asLong(-1), stub.path("residentMb").asLong(-1));
+    synchronized (samples) {
+      samples.add(sample);
+    }
+  }
+
+  ObjectNode toJson() {
+    List<Sample> copy;
+    synchronized (samples) {
+      copy = List.copyOf(samples);
+    }
+    ObjectNode node = JSON.createObjectNode();
+    ArrayNode list = node.putArray("samples");
+    copy.forEach(s -> list.addObject().put("second", s.second()).put("driverHeapMb", s.driverHeapMb())
+        .put("driverResidentMb", s.driverResidentMb()).put("stubHeapMb", s.stubHeapMb())
+        .put("stubResidentMb", s.stubResidentMb()));
+    if (copy.size() >= 4) {
+      List<Sample> first = copy.subList(0, copy.size() / 2);
+      List<Sample> second = copy.subList(copy.size() / 2, copy.size());
+      node.set("driverResidentMb", halves(first, second, Sample::driverResidentMb));
+      if (copy.get(0).stubResidentMb() >= 0) {
+        node.set("stubResidentMb", halves(first, second, Sample::stubResidentMb));
+      }
+    }
+    return node;
+  }
+
+  private static ObjectNode halves(List<Sample> first, List<Sample> second,
+      java.util.function.ToLongFunction<Sample> value) {
+    long firstPeak = first.stream().mapToLong(value).max().orElse(0);
+    long secondPeak = second.stream().mapToLong(value).max().orElse(0);
+    return JSON.createObjectNode().put("firstHalfPeak", firstPeak).put("secondHalfPeak", secondPeak)
+        .put("plateau", secondPeak <= firstPeak * (1 + PLATEAU_TOLERANCE));
+  }
+
+  private JsonNode stubProcess() {
+    if (stubStatsUrl == null) {
+      return JSON.createObjectNode();
+    }
+    try {
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stubStatsUrl))
+          .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+      return JSON.readTree(response.body()).path("process");
+    } catch (java.io.IOException e) {
+      return JSON.createObjectNode();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return JSON.createObjectNode();
+    }
+  }
+
+  private static long residentMb() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) >> 10;
+        }
+      }
+    } catch (java.io.IOException | RuntimeException notLinux) {
+      return -1;
+    }
+    return -1;
+  }
+}
