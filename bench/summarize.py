@@ -101,6 +101,28 @@ if drivers:
                       f"{(at or 0) * calls:,.0f} | {wrk_best:,.0f} |")
     md.append("")
 
+soaks = [r for r in rows if r.get("section") == "soak"]
+for soak in soaks:
+    r = soak["results"]
+    memory = r.get("memory", {})
+    md += [f"## Soak: RolloutSimulation for {soak['minutes']} minutes, stub as its own process", "",
+           "| flow | started | verdicts | verdicts/s | time to verdict p95 ms | failed |", "|---|---|---|---|---|---|"]
+    for flow, f in r.get("flows", {}).items():
+        md.append(f"| {flow} | {f['started']:,} | {f['count']:,} | {f['verdictsPerSec']} | {f['timeToVerdictMs']['p95']} | {f['failed']} |")
+    md += ["", "| process | first-half peak resident MiB | second-half peak resident MiB | plateau (within 10 %) |",
+           "|---|---|---|---|"]
+    for name, key in (("load generator (Gatling JVM)", "driverResidentMb"), ("stub server", "stubResidentMb")):
+        m = memory.get(key)
+        if m:
+            md.append(f"| {name} | {m['firstHalfPeak']} | {m['secondHalfPeak']} | {'yes' if m['plateau'] else 'no'} |")
+    samples = memory.get("samples", [])
+    if samples:
+        md += ["", "| minute | Gatling heap / resident MiB | stub heap / resident MiB |", "|---|---|---|"]
+        for sample in samples[::6]:
+            md.append(f"| {sample['second'] / 60:.0f} | {sample['driverHeapMb']} / {sample['driverResidentMb']} | "
+                      f"{sample['stubHeapMb']} / {sample['stubResidentMb']} |")
+    md.append("")
+
 memory_samples_file = os.path.join(out, "memory-samples.jsonl")
 heap = [r for r in rows if r.get("section") == "memory-heap"]
 if heap and os.path.exists(memory_samples_file):

@@ -1,0 +1,99 @@
+package dev.idvharness.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.idvharness.stub.StubOptions;
+import dev.idvharness.stub.StubServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Gatling flows under injected faults (503 bursts, connection resets, answers slower than the request timeout)
+ * and with the stub stopped mid-run: the run ends by itself, and every flow it started ends in a verdict or a
+ * failure counted under its name.
+ */
+class SimulationFaultsTest {
+
+  @TempDir
+  Path dir;
+
+  private Map<String, String> shortRun(StubServer stub) {
+    Map<String, String> properties = new HashMap<>();
+    properties.put("cyberark.baseUrl", stub.baseUrl());
+    properties.put("ironvest.baseUrl", stub.baseUrl());
+    properties.put("reports.dir", dir.toString());
+    properties.put("load.profile", "smoke");
+    properties.put("load.smokeSeconds", "3");
+    properties.put("load.smokeUsersPerSec", "6");
+    properties.put("load.drainSeconds", "12");
+    properties.put("load.cyberarkApprovalMs", "300");
+    properties.put("poll.intervalMs", "200");
+    properties.put("load.ironvestRetryAfterMs", "100");
+    properties.put("validate.unavailableRetries", "1");
+    properties.put("sla.maxStubLagMs", "100000");
+    return properties;
+  }
+
+  @Test
+  void underFaultsEveryFlowEndsInAVerdictOrANamedFailure() throws Exception {
+    Path faulty = dir.resolve("faulty.json");
+    Files.writeString(faulty, """
+        {"endpoints": {
+           "ironvest.validate": {"faults": {"unavailableRate": 0.3, "resetRate": 0.05, "stallRate": 0.03}},
+           "cyberark.SendIdentityVerification.Poll": {"faults": {"unavailableRate": 0.1, "resetRate": 0.05}}},
+         "faults": {"stallMs": 15000, "retryAfterSeconds": 0},
+         "ironvest": {"processingCalls": 1, "retryAfterMs": 100}}""");
+    try (StubServer stub = StubServer.start(StubOptions.defaults().withProfile(faulty))) {
+      GatlingRun run = GatlingRun.of(RolloutSimulation.class, shortRun(stub), dir);
+
+      long failures = 0;
+      for (JsonNode flow : run.results().path("flows")) {
+        assertEveryStartedFlowIsAccounted(flow);
+        failures += flow.path("failed").asLong();
+      }
+      assertThat(failures).as("faults injected at these rates fail some flows").isPositive();
+    }
+  }
+
+  @Test
+  void aStubStoppedMidRunEndsTheRunWithTheFailuresCounted() throws Exception {
+    StubServer stub = StubServer.start(StubOptions.defaults().withProfile(Path.of("stubs/profiles/none.json")));
+    ScheduledExecutorService stopper = Executors.newSingleThreadScheduledExecutor();
+    stopper.schedule(stub::close, 1500, TimeUnit.MILLISECONDS);
+    try {
+      Map<String, String> properties = shortRun(stub);
+      properties.put("load.drainSeconds", "5");
+
+      GatlingRun run = GatlingRun.of(IronVestValidateSimulation.class, properties, dir);
+
+      JsonNode flow = run.results().path("flows").path("ironvest");
+      assertEveryStartedFlowIsAccounted(flow);
+      assertThat(flow.path("failed").asLong()).isPositive();
+    } finally {
+      stopper.shutdownNow();
+      stub.close();
+    }
+  }
+
+  /** No flow is left hanging: each reached its verdict or failed under a name before the run stopped. */
+  private static void assertEveryStartedFlowIsAccounted(JsonNode flow) {
+    assertThat(flow.path("started").asLong()).as(flow.toString()).isPositive();
+    assertThat(flow.path("unfinished").asLong()).as("flows still running when the run stopped: " + flow).isZero();
+    long named = 0;
+    for (Iterator<Map.Entry<String, JsonNode>> it = flow.path("failures").fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> failure = it.next();
+      assertThat(failure.getKey()).isNotBlank();
+      named += failure.getValue().asLong();
+    }
+    assertThat(named + flow.path("count").asLong()).as(flow.toString()).isEqualTo(flow.path("started").asLong());
+  }
+}
