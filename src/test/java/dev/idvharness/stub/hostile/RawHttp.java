@@ -15,10 +15,6 @@ final class RawHttp {
   private static final Duration HANG = Duration.ofSeconds(20);
 
   private final String baseUrl;
-  private final HttpClient client = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5))
-      .build();
 
   RawHttp(String baseUrl) {
     this.baseUrl = baseUrl;
@@ -32,6 +28,11 @@ final class RawHttp {
         .timeout(HANG)
         .method(request.method(), body);
     request.headers().forEach(header -> builder.header(header.name(), header.value()));
+    // a client per request: a connection the server closed after an earlier hostile case must not be reused
+    HttpClient client = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
     try {
       HttpResponse<byte[]> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
       return new HttpAnswer(response.statusCode(), response.headers(), response.body());
