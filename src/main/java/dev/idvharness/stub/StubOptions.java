@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * How to start a stub server. {@code port} 0 takes a free port; {@code httpsPort} null means no HTTPS, 0 a free
- * port. The thread and queue defaults are the tuned ones (see docs/benchmarks.md once measured).
+ * port. The thread and queue defaults are the measured ones (docs/benchmarks.md: 12 or 32 threads made no difference).
  */
 public record StubOptions(
     int port,

@@ -33,6 +33,27 @@ record GatlingRun(int status, JsonNode results) {
     }
   }
 
+  /**
+   * A short, bounded run against a stub in this JVM: 3 s of injection at 4 flows/s, fast approvals and polls, 15 s at
+   * most. The stub shares the JVM and two cores with Gatling and the build, so its saturation guard is tested in
+   * GatesTest instead.
+   */
+  static Map<String, String> shortRun(dev.idvharness.stub.StubServer stub, Path dir) {
+    Map<String, String> properties = new HashMap<>();
+    properties.put("cyberark.baseUrl", stub.baseUrl());
+    properties.put("ironvest.baseUrl", stub.baseUrl());
+    properties.put("reports.dir", dir.toString());
+    properties.put("load.profile", "smoke");
+    properties.put("load.smokeSeconds", "3");
+    properties.put("load.smokeUsersPerSec", "4");
+    properties.put("load.drainSeconds", "12");
+    properties.put("load.cyberarkApprovalMs", "300");
+    properties.put("poll.intervalMs", "200");
+    properties.put("load.ironvestRetryAfterMs", "100");
+    properties.put("sla.maxStubLagMs", "1000");
+    return properties;
+  }
+
   JsonNode gate(String name) {
     for (JsonNode gate : results.path("gates")) {
       if (gate.path("name").asText().equals(name)) {

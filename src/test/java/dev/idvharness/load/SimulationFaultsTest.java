@@ -7,7 +7,6 @@ import dev.idvharness.stub.StubOptions;
 import dev.idvharness.stub.StubServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -26,18 +25,10 @@ class SimulationFaultsTest {
   @TempDir
   Path dir;
 
+  /** Faster injection than the smoke run, one 503 retry, and no saturation guard: faults are the point here. */
   private Map<String, String> shortRun(StubServer stub) {
-    Map<String, String> properties = new HashMap<>();
-    properties.put("cyberark.baseUrl", stub.baseUrl());
-    properties.put("ironvest.baseUrl", stub.baseUrl());
-    properties.put("reports.dir", dir.toString());
-    properties.put("load.profile", "smoke");
-    properties.put("load.smokeSeconds", "3");
+    Map<String, String> properties = GatlingRun.shortRun(stub, dir);
     properties.put("load.smokeUsersPerSec", "6");
-    properties.put("load.drainSeconds", "12");
-    properties.put("load.cyberarkApprovalMs", "300");
-    properties.put("poll.intervalMs", "200");
-    properties.put("load.ironvestRetryAfterMs", "100");
     properties.put("validate.unavailableRetries", "1");
     properties.put("sla.maxStubLagMs", "100000");
     return properties;

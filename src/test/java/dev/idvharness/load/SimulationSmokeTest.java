@@ -8,7 +8,6 @@ import dev.idvharness.stub.StubOptions;
 import dev.idvharness.stub.StubServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,22 +22,8 @@ class SimulationSmokeTest {
   @TempDir
   Path dir;
 
-  /** Short and bounded: 3 s of injection at 4 flows/s, fast approvals and polls, 15 s at most. */
   private Map<String, String> smoke(StubServer stub) {
-    Map<String, String> properties = new HashMap<>();
-    properties.put("cyberark.baseUrl", stub.baseUrl());
-    properties.put("ironvest.baseUrl", stub.baseUrl());
-    properties.put("reports.dir", dir.toString());
-    properties.put("load.profile", "smoke");
-    properties.put("load.smokeSeconds", "3");
-    properties.put("load.smokeUsersPerSec", "4");
-    properties.put("load.drainSeconds", "12");
-    properties.put("load.cyberarkApprovalMs", "300");
-    properties.put("poll.intervalMs", "200");
-    properties.put("load.ironvestRetryAfterMs", "100");
-    // this stub shares the JVM and two cores with Gatling and the build: its guard is tested in GatesTest
-    properties.put("sla.maxStubLagMs", "1000");
-    return properties;
+    return GatlingRun.shortRun(stub, dir);
   }
 
   private static StubServer stub(Path profile) {
