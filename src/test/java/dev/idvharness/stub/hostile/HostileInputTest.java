@@ -7,8 +7,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The hostile catalogue of CyberArk, over real HTTP: each case gets the contract's answer and the server keeps serving. */
-class HostileCyberArkTest {
+/** The hostile catalogue of each vendor, over real HTTP: each case gets the contract's answer and the server keeps serving. */
+class HostileInputTest {
 
   private static StubHttp stub;
   private static RawHttp http;
@@ -26,17 +26,32 @@ class HostileCyberArkTest {
     stub.close();
   }
 
-  static List<HostileCase> catalogue() {
+  static List<HostileCase> cyberArk() {
     return CyberArkCatalogue.cases();
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("catalogue")
-  void answersAsTheContractSaysAndKeepsServing(HostileCase hostile) {
+  static List<HostileCase> ironVest() {
+    return IronVestCatalogue.cases();
+  }
+
+  @ParameterizedTest(name = "CyberArk: {0}")
+  @MethodSource("cyberArk")
+  void cyberArkAnswersAsTheContractSaysAndKeepsServing(HostileCase hostile) {
+    answeredAsExpected(hostile);
+    fixture.assertCyberArkServes(hostile.name());
+  }
+
+  @ParameterizedTest(name = "IronVest: {0}")
+  @MethodSource("ironVest")
+  void ironVestAnswersAsTheContractSaysAndKeepsServing(HostileCase hostile) {
+    answeredAsExpected(hostile);
+    fixture.assertIronVestServes(hostile.name());
+  }
+
+  private static void answeredAsExpected(HostileCase hostile) {
     HttpAnswer answer = http.send(hostile.request().resolve(fixture.prepare(hostile.setup())));
 
     Invariants.hold(answer, hostile.expect().isJson(), hostile.name());
     hostile.expect().check(answer, hostile.name());
-    fixture.assertCyberArkServes(hostile.name());
   }
 }
