@@ -20,20 +20,10 @@ class UpstreamStandaloneLoadingTest {
 
   @Test
   void extensionScanningLoadsTheVendorStubsFromTheRootDir() throws Exception {
-    WireMockServer upstream = new WireMockServer(options()
-        .dynamicPort()
-        .bindAddress("127.0.0.1")
-        .usingFilesUnderDirectory("stubs")
-        .notifier(new ConsoleNotifier(false))
-        .extensionScanningEnabled(true));
-    upstream.start();
+    WireMockServer upstream = startUpstream();
     try {
-      HttpResponse<String> response = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + upstream.port() + StubHttp.CYBERARK_START))
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(StubHttp.json("{'User':'password.only@idv.test'}")))
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = startAuthentication(upstream,
+          HttpRequest.BodyPublishers.ofString(StubHttp.json("{'User':'password.only@idv.test'}")));
 
       JsonNode body = StubHttp.parse(response.body());
       assertThat(body.at("/Result/Summary").asText()).isEqualTo("NewPackage");
@@ -45,6 +35,21 @@ class UpstreamStandaloneLoadingTest {
 
   @Test
   void requestBodiesAreNotInflatedThereEither() throws Exception {
+    WireMockServer upstream = startUpstream();
+    try {
+      // the gzip magic bytes alone made WireMock inflate the body, and fail with a 500 page
+      HttpResponse<String> response = startAuthentication(upstream,
+          HttpRequest.BodyPublishers.ofByteArray(new byte[] {0x1f, (byte) 0x8b, 0x08, 0x00}));
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(StubHttp.parse(response.body()).path("Message").asText()).contains("could not be read");
+    } finally {
+      upstream.stop();
+    }
+  }
+
+  /** Upstream WireMock as its standalone jar runs it: the root dir and extension scanning, nothing of ours named. */
+  private static WireMockServer startUpstream() {
     WireMockServer upstream = new WireMockServer(options()
         .dynamicPort()
         .bindAddress("127.0.0.1")
@@ -52,19 +57,16 @@ class UpstreamStandaloneLoadingTest {
         .notifier(new ConsoleNotifier(false))
         .extensionScanningEnabled(true));
     upstream.start();
-    try {
-      // the gzip magic bytes alone made WireMock inflate the body, and fail with a 500 page
-      HttpResponse<String> response = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + upstream.port() + StubHttp.CYBERARK_START))
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {0x1f, (byte) 0x8b, 0x08, 0x00}))
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
+    return upstream;
+  }
 
-      assertThat(response.statusCode()).isEqualTo(200);
-      assertThat(StubHttp.parse(response.body()).path("Message").asText()).contains("could not be read");
-    } finally {
-      upstream.stop();
-    }
+  private static HttpResponse<String> startAuthentication(WireMockServer upstream,
+      HttpRequest.BodyPublisher body) throws Exception {
+    return HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + upstream.port() + StubHttp.CYBERARK_START))
+            .header("Content-Type", "application/json")
+            .POST(body)
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 }
