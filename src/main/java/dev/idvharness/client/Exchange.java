@@ -22,6 +22,11 @@ public record Exchange(
 
   private static final int SHOWN_BODY_CHARS = 2_000;
 
+  /** An answer seen by another HTTP engine (the Gatling chains): what the loop rules need to judge it. */
+  public static Exchange received(URI uri, int status, Map<String, List<String>> headers, String body) {
+    return new Exchange("POST", uri, Map.of(), null, status, headers, body, Duration.ZERO);
+  }
+
   public Optional<String> responseHeader(String name) {
     return responseHeaders.entrySet().stream()
         .filter(entry -> entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEmpty())

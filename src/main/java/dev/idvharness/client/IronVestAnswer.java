@@ -60,7 +60,8 @@ public record IronVestAnswer(Exchange exchange, ObjectNode body) {
 
   /** The Retry-After header of a 503 in milliseconds. */
   public OptionalLong retryAfterHeaderMs() {
-    return Backoff.retryAfterMs(exchange.responseHeader("Retry-After").orElse(null), ZonedDateTime.now());
+    return IronVestValidateRule.retryAfterHeaderMs(exchange.responseHeader("Retry-After").orElse(null),
+        ZonedDateTime.now());
   }
 
   /** {@code verifiedAction} of a decision, or null when absent or not a boolean. */

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The bookkeeping one loop run shares between its branches: calls, waits, the clock, the last exchange. */
+/** The bookkeeping of one loop run: calls, waits, the clock, the last exchange. The rules decide; this counts. */
 final class LoopRun {
 
   private final long startNanos = System.nanoTime();
@@ -24,11 +24,12 @@ final class LoopRun {
     last = exchange;
   }
 
-  /** Waits {@code ms} unless that would pass the deadline; false means the deadline is reached. */
-  boolean waitWithinDeadline(long ms) {
-    if (elapsed().toMillis() + ms > deadlineMs) {
-      return false;
-    }
+  int calls() {
+    return calls;
+  }
+
+  /** Waits {@code ms} (the rule already checked the deadline); false when interrupted. */
+  boolean pause(long ms) {
     try {
       pause.sleep(ms);
     } catch (InterruptedException e) {
@@ -44,8 +45,14 @@ final class LoopRun {
     return Duration.ofMillis(deadlineMs).minus(elapsed());
   }
 
-  boolean pastDeadline() {
-    return remaining().isNegative() || remaining().isZero();
+  long elapsedMs() {
+    return elapsed().toMillis();
+  }
+
+  /** No HTTP answer: past the deadline that is the deadline (the request was cut to it), else unreachable. */
+  Outcome unreachable(TransportFailure failure) {
+    boolean pastDeadline = remaining().isNegative() || remaining().isZero();
+    return pastDeadline ? deadline("unanswered") : end(Outcome.Kind.UNREACHABLE, failure.getMessage());
   }
 
   Outcome end(Outcome.Kind kind, String detail) {

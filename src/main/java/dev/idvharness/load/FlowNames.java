@@ -7,8 +7,8 @@ final class FlowNames {
 
   static String title(String flow) {
     return switch (flow) {
-      case CyberArkFlow.NAME -> "CyberArk verification";
-      case IronVestFlow.NAME -> "IronVest validation";
+      case CyberArkVerificationChain.NAME -> "CyberArk verification";
+      case IronVestValidationChain.NAME -> "IronVest validation";
       default -> flow;
     };
   }

@@ -1,5 +1,7 @@
 package dev.idvharness.load;
 
+import dev.idvharness.client.PollSettings;
+import dev.idvharness.client.ValidateSettings;
 import dev.idvharness.config.HarnessConfig;
 import dev.idvharness.config.Keys;
 import java.nio.file.Path;
@@ -12,13 +14,11 @@ public record LoadSettings(
     String cyberArkTenantId,
     String cyberArkOobMechanism,
     long cyberArkApprovalMs,
-    Duration pollInterval,
-    Duration pollDeadline,
+    PollSettings poll,
     String ironVestCid,
     int ironVestProcessingCalls,
     int ironVestRetryAfterMs,
-    ValidateRetryPolicy validatePolicy,
-    Duration validateDeadline,
+    ValidateSettings validate,
     double ironVestShare,
     Sla sla,
     Path reportsDir) {
@@ -28,7 +28,7 @@ public record LoadSettings(
       int maxStubLagMs) {
 
     public int verdictP95Ms(String flow) {
-      return CyberArkFlow.NAME.equals(flow) ? cyberArkVerdictP95Ms : ironVestVerdictP95Ms;
+      return CyberArkVerificationChain.NAME.equals(flow) ? cyberArkVerdictP95Ms : ironVestVerdictP95Ms;
     }
   }
 
@@ -39,13 +39,11 @@ public record LoadSettings(
         config.get(Keys.CYBERARK_TENANT_ID),
         config.get(Keys.CYBERARK_OOB_MECHANISM),
         config.getLong(Keys.LOAD_CYBERARK_APPROVAL_MS),
-        Duration.ofMillis(config.getLong(Keys.POLL_INTERVAL_MS)),
-        Duration.ofMillis(config.getLong(Keys.POLL_DEADLINE_MS)),
+        PollSettings.from(config),
         config.get(Keys.IRONVEST_CID),
         config.getInt(Keys.LOAD_IRONVEST_PROCESSING_CALLS),
         config.getInt(Keys.LOAD_IRONVEST_RETRY_AFTER_MS),
-        ValidateRetryPolicy.from(config),
-        Duration.ofMillis(config.getLong(Keys.VALIDATE_DEADLINE_MS)),
+        ValidateSettings.from(config),
         config.getDouble(Keys.LOAD_IRONVEST_SHARE),
         new Sla(
             config.getDouble(Keys.SLA_FAILED_PERCENT),

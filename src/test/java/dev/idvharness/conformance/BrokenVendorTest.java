@@ -60,19 +60,19 @@ class BrokenVendorTest {
     admin.register(misbehaviour.atPriority(1));
   }
 
-  private CyberArkFlow cyberArk() {
-    return new CyberArkFlow(target, (CyberArkAnswer answer) -> attached.add(answer.exchange().describe()));
+  private CyberArkWorld cyberArk() {
+    return new CyberArkWorld(target, (CyberArkAnswer answer) -> attached.add(answer.exchange().describe()));
   }
 
-  private IronVestFlow ironVest() {
-    return new IronVestFlow(target, (IronVestAnswer answer) -> attached.add(answer.exchange().describe()));
+  private IronVestWorld ironVest() {
+    return new IronVestWorld(target, (IronVestAnswer answer) -> attached.add(answer.exchange().describe()));
   }
 
   @Test
   void htmlServerErrorInsteadOfTheEnvelope() {
     breakVendor(post(urlPathEqualTo("/CDirectoryService/StartAuthentication")).willReturn(aResponse()
         .withStatus(500).withHeader("Content-Type", "text/html").withBody("<html><body>Server Error</body></html>")));
-    CyberArkFlow flow = cyberArk();
+    CyberArkWorld flow = cyberArk();
     flow.startConfiguredUser();
 
     assertThatThrownBy(() -> CyberArkExpect.envelope("1.2-a NewPackage", flow.last()))
@@ -87,7 +87,7 @@ class BrokenVendorTest {
     breakVendor(post(urlPathEqualTo("/CDirectoryService/SendIdentityVerification"))
         .withRequestBody(matchingJsonPath("$.Answer", matching("wrong-.*")))
         .willReturn(okJson(CYBERARK_ENVELOPE_FAILURE)));
-    CyberArkFlow flow = cyberArk();
+    CyberArkWorld flow = cyberArk();
     flow.startConfiguredUser();
     flow.sendBroken("a wrong password");
     String rule = "1.4-1 wrong password answers success:false with Result Summary \"Failure\"";
@@ -106,7 +106,7 @@ class BrokenVendorTest {
     breakVendor(post(urlPathEqualTo("/CDirectoryService/SendIdentityVerification"))
         .withRequestBody(matchingJsonPath("$.Answer", matching("wrong-.*")))
         .willReturn(okJson(CYBERARK_LOGIN_SUCCESS)));
-    CyberArkFlow flow = cyberArk();
+    CyberArkWorld flow = cyberArk();
     flow.startConfiguredUser();
     flow.sendBroken("a wrong password");
     String rule = "1.4-1 wrong password answers success:false with Result Summary \"Failure\"";
@@ -123,7 +123,7 @@ class BrokenVendorTest {
     breakVendor(post(urlPathEqualTo("/CDirectoryService/SendIdentityVerification"))
         .withRequestBody(matchingJsonPath("$.Action", matching("StartOOB")))
         .willReturn(okJson(CYBERARK_LOGIN_SUCCESS)));
-    CyberArkFlow flow = cyberArk();
+    CyberArkWorld flow = cyberArk();
     flow.startStubUser("mfa.push@idv.test");
     flow.answerPassword();
     flow.startOob("OTP");
@@ -140,7 +140,7 @@ class BrokenVendorTest {
     breakVendor(post(urlPathEqualTo("/CDirectoryService/SendIdentityVerification"))
         .withRequestBody(notContaining("\"MechanismId\""))
         .willReturn(okJson(CYBERARK_LOGIN_SUCCESS)));
-    CyberArkFlow flow = cyberArk();
+    CyberArkWorld flow = cyberArk();
     flow.startConfiguredUser();
     flow.sendBroken("no MechanismId");
     String rule = "1.4-7b no MechanismId answers success:false with Result null";
@@ -154,7 +154,7 @@ class BrokenVendorTest {
   void lettingARequestWithoutApikeyThrough() {
     breakVendor(post(urlPathEqualTo("/v1/validate")).withHeader("apikey", absent())
         .willReturn(okJson("{\"success\":true,\"verifiedAction\":true,\"indicators\":{},\"ivScore\":2000}")));
-    IronVestFlow flow = ironVest();
+    IronVestWorld flow = ironVest();
     flow.requestForConfiguredSession();
     flow.validateWithCredentials("no apikey header");
     String rule = "2.2-403a no apikey answers 403 with a small JSON error body";
@@ -171,7 +171,7 @@ class BrokenVendorTest {
     breakVendor(post(urlPathEqualTo("/v1/validate")).withRequestBody(notContaining("{"))
         .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "text/html")
             .withBody("<h1>500 Internal Server Error</h1>")));
-    IronVestFlow flow = ironVest();
+    IronVestWorld flow = ironVest();
     flow.requestForConfiguredSession();
     flow.validateBroken("a body that is not JSON");
     String rule = "2.2-422a body not JSON answers 422 naming the problem";
@@ -186,7 +186,7 @@ class BrokenVendorTest {
   void neverLeavingProcessing() {
     breakVendor(post(urlPathEqualTo("/v1/validate"))
         .willReturn(okJson("{\"errorMessage\":\"processing\",\"retryAfterMS\":10}")));
-    IronVestFlow flow = ironVest();
+    IronVestWorld flow = ironVest();
     flow.requestForConfiguredSession();
     flow.deadline(200);
     flow.validateUntilVerdict();
@@ -202,7 +202,7 @@ class BrokenVendorTest {
   void wrongFieldTypesInAVerdict() {
     breakVendor(post(urlPathEqualTo("/v1/validate")).willReturn(okJson(
         "{\"success\":true,\"verifiedAction\":\"true\",\"indicators\":{\"iv_is_values_match\":\"yes\"},\"ivScore\":\"high\"}")));
-    IronVestFlow flow = ironVest();
+    IronVestWorld flow = ironVest();
     flow.requestForConfiguredSession();
     flow.validateUntilVerdict();
     String rule = "2.2-a the configured session is validated to a decision of the documented shape";
@@ -219,7 +219,7 @@ class BrokenVendorTest {
 
   @Test
   void theUnbrokenStubPassesTheSameChecks() {
-    CyberArkFlow flow = cyberArk();
+    CyberArkWorld flow = cyberArk();
     flow.startConfiguredUser();
     flow.sendBroken("a wrong password");
     String rule = "1.4-1 wrong password answers success:false with Result Summary \"Failure\"";

@@ -8,20 +8,20 @@ import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.Arrays;
 
-/** CyberArk steps: each delegates to {@link CyberArkFlow} (requests) or {@link CyberArkExpect} (one check). */
+/** CyberArk steps: each delegates to {@link CyberArkWorld} (requests) or {@link CyberArkExpect} (one check). */
 public class CyberArkSteps {
 
   private Scenario scenario;
-  private CyberArkFlow flow;
+  private CyberArkWorld flow;
 
   @Before(order = 10)
   public void keep(Scenario current) {
     scenario = current;
   }
 
-  private CyberArkFlow flow() {
+  private CyberArkWorld flow() {
     if (flow == null) {
-      flow = new CyberArkFlow(Target.current(), this::attach);
+      flow = new CyberArkWorld(Target.current(), this::attach);
     }
     return flow;
   }

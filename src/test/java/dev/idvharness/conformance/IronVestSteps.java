@@ -11,11 +11,11 @@ import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.nio.file.Path;
 
-/** IronVest steps: each delegates to {@link IronVestFlow} (requests) or {@link IronVestExpect} (one check). */
+/** IronVest steps: each delegates to {@link IronVestWorld} (requests) or {@link IronVestExpect} (one check). */
 public class IronVestSteps {
 
   private Scenario scenario;
-  private IronVestFlow flow;
+  private IronVestWorld flow;
   private TransportFailure refused;
 
   @Before(order = 10)
@@ -23,9 +23,9 @@ public class IronVestSteps {
     scenario = current;
   }
 
-  private IronVestFlow flow() {
+  private IronVestWorld flow() {
     if (flow == null) {
-      flow = new IronVestFlow(Target.current(), this::attach);
+      flow = new IronVestWorld(Target.current(), this::attach);
     }
     return flow;
   }
@@ -74,7 +74,7 @@ public class IronVestSteps {
 
   @Given("the amount sent is {}")
   public void amount(String json) {
-    flow().amount(IronVestFlow.parseValue(json));
+    flow().amount(IronVestWorld.parseValue(json));
   }
 
   @Given("the request asks for enrollment")

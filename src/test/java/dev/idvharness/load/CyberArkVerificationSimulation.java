@@ -16,11 +16,11 @@ public class CyberArkVerificationSimulation extends LoadSimulation {
 
   HttpProtocolBuilder httpProtocol = Requests.protocol();
 
-  ChainBuilder verify = new CyberArkFlow(settings, target, recorder(CyberArkFlow.NAME), runId).verification();
+  ChainBuilder verify = new CyberArkVerificationChain(settings, target, recorder(CyberArkVerificationChain.NAME), runId).verification();
 
   ScenarioBuilder customers = scenario("CyberArk customers").exec(verify);
 
-  List<Assertion> assertions = requestAssertions(Map.of(CyberArkFlow.GROUP, CyberArkFlow.REQUESTS));
+  List<Assertion> assertions = requestAssertions(Map.of(CyberArkVerificationChain.GROUP, CyberArkVerificationChain.REQUESTS));
 
   {
     setUp(customers.injectOpen(settings.injection().steps()).protocols(httpProtocol))

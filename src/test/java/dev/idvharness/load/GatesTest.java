@@ -37,7 +37,7 @@ class GatesTest {
   @Test
   void aRunWithinEverySloPasses() {
     List<GateResult> gates = Gates.evaluate(
-        List.of(flow(IronVestFlow.NAME, 100, repeat(600, 100), Map.of())), SLA, CALM_STUB);
+        List.of(flow(IronVestValidationChain.NAME, 100, repeat(600, 100), Map.of())), SLA, CALM_STUB);
 
     assertThat(gates).hasSize(4).allMatch(GateResult::passed);
     assertThat(Gates.invalid(gates)).isFalse();
@@ -48,7 +48,7 @@ class GatesTest {
     LoadSettings.Sla unmeetable = new LoadSettings.Sla(1.0, 500, 1000, 4000, 1, 50);
 
     List<GateResult> gates = Gates.evaluate(
-        List.of(flow(IronVestFlow.NAME, 100, repeat(600, 100), Map.of())), unmeetable, CALM_STUB);
+        List.of(flow(IronVestValidationChain.NAME, 100, repeat(600, 100), Map.of())), unmeetable, CALM_STUB);
 
     GateResult p95 = gate(gates, "IronVest validation time to verdict p95");
     assertThat(p95.passed()).isFalse();
@@ -58,7 +58,7 @@ class GatesTest {
 
   @Test
   void failuresDeadlineMissesAndUnfinishedFlowsCountAgainstTheFailedFlowsGate() {
-    FlowResult flow = flow(CyberArkFlow.NAME, 100, repeat(2000, 97), Map.of(FlowRecorder.DEADLINE, 1L, "Poll check failed", 1L));
+    FlowResult flow = flow(CyberArkVerificationChain.NAME, 100, repeat(2000, 97), Map.of(FlowRecorder.DEADLINE, 1L, "Poll check failed", 1L));
 
     GateResult failed = gate(Gates.evaluate(List.of(flow), SLA, CALM_STUB), "CyberArk verification failed flows");
 
@@ -70,7 +70,7 @@ class GatesTest {
 
   @Test
   void aFlowWithoutAnyVerdictFailsRatherThanPassingOnEmptyPercentiles() {
-    List<GateResult> gates = Gates.evaluate(List.of(flow(CyberArkFlow.NAME, 0, new long[0], Map.of())), SLA, null);
+    List<GateResult> gates = Gates.evaluate(List.of(flow(CyberArkVerificationChain.NAME, 0, new long[0], Map.of())), SLA, null);
 
     assertThat(gate(gates, "CyberArk verification verdicts").passed()).isFalse();
     assertThat(gate(gates, "CyberArk verification time to verdict p95").measured()).isEqualTo("no verdict");
@@ -86,7 +86,7 @@ class GatesTest {
     StubHealth overloaded = StubHealth.parse(new ObjectMapper().readTree(stats));
 
     List<GateResult> gates = Gates.evaluate(
-        List.of(flow(IronVestFlow.NAME, 100, repeat(600, 100), Map.of())), SLA, overloaded);
+        List.of(flow(IronVestValidationChain.NAME, 100, repeat(600, 100), Map.of())), SLA, overloaded);
 
     GateResult stub = gate(gates, "stub not saturated (lag p99 of every endpoint)");
     assertThat(stub.passed()).isFalse();
@@ -105,7 +105,7 @@ class GatesTest {
   @Test
   void stressReportsTheRateWhereAGateBrokeForGoodNotAWarmUpBlip() {
     Injection ramp = new Injection("stress", 10, 110, java.time.Duration.ofSeconds(100), java.time.Duration.ZERO);
-    FlowResult flow = new FlowResult(IronVestFlow.NAME, 300, new Histogram(3), new Histogram(3), Map.of(), Map.of(
+    FlowResult flow = new FlowResult(IronVestValidationChain.NAME, 300, new Histogram(3), new Histogram(3), Map.of(), Map.of(
         0L, new FlowResult.WindowResult(50, 0, 2500),
         5L, new FlowResult.WindowResult(60, 0, 1900),
         10L, new FlowResult.WindowResult(70, 0, 2600),

@@ -16,11 +16,11 @@ public class IronVestValidateSimulation extends LoadSimulation {
 
   HttpProtocolBuilder httpProtocol = Requests.protocol();
 
-  ChainBuilder validate = new IronVestFlow(settings, target, recorder(IronVestFlow.NAME), runId).validation();
+  ChainBuilder validate = new IronVestValidationChain(settings, target, recorder(IronVestValidationChain.NAME), runId).validation();
 
   ScenarioBuilder payments = scenario("IronVest payments").exec(validate);
 
-  List<Assertion> assertions = requestAssertions(Map.of(IronVestFlow.GROUP, IronVestFlow.REQUESTS));
+  List<Assertion> assertions = requestAssertions(Map.of(IronVestValidationChain.GROUP, IronVestValidationChain.REQUESTS));
 
   {
     setUp(payments.injectOpen(settings.injection().steps()).protocols(httpProtocol))

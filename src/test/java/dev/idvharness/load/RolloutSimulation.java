@@ -25,14 +25,14 @@ public class RolloutSimulation extends LoadSimulation {
 
   HttpProtocolBuilder httpProtocol = Requests.protocol();
 
-  ChainBuilder login = new CyberArkFlow(settings, target, recorder(CyberArkFlow.NAME), runId).verification();
-  ChainBuilder pay = new IronVestFlow(settings, target, recorder(IronVestFlow.NAME), runId).validation();
+  ChainBuilder login = new CyberArkVerificationChain(settings, target, recorder(CyberArkVerificationChain.NAME), runId).verification();
+  ChainBuilder pay = new IronVestValidationChain(settings, target, recorder(IronVestValidationChain.NAME), runId).validation();
   ChainBuilder loginThenPay = exec(login).doIf(FlowRecorder::verified).then(pay);
 
   ScenarioBuilder customers = scenario("Bank customers").randomSwitch().on(mix.choices(loginThenPay, login, pay));
 
   List<Assertion> assertions = requestAssertions(Map.of(
-      CyberArkFlow.GROUP, CyberArkFlow.REQUESTS, IronVestFlow.GROUP, IronVestFlow.REQUESTS));
+      CyberArkVerificationChain.GROUP, CyberArkVerificationChain.REQUESTS, IronVestValidationChain.GROUP, IronVestValidationChain.REQUESTS));
 
   {
     setUp(customers.injectOpen(settings.injection().steps()).protocols(httpProtocol))

@@ -47,8 +47,8 @@ class StubConcurrencyTest {
   void everySessionSeesExactlyItsOwnSequence() throws Exception {
     List<Flow> flows = new ArrayList<>();
     for (int i = 0; i < SESSIONS_PER_VENDOR; i++) {
-      flows.add(i % 5 == 4 ? new CyberArkFlow(i, null, 100 + (i % 3) * 100L) : new CyberArkFlow(i, i % 5, null));
-      flows.add(new IronVestFlow(i, i % 6));
+      flows.add(i % 5 == 4 ? new ConcurrentCyberArkFlow(i, null, 100 + (i % 3) * 100L) : new ConcurrentCyberArkFlow(i, i % 5, null));
+      flows.add(new ConcurrentIronVestFlow(i, i % 6));
     }
     runConcurrently(flows, Flow::open);
 
@@ -99,7 +99,7 @@ class StubConcurrencyTest {
   }
 
   /** Password, then push: N pending polls (load.p<N>) or approval after T ms (load.t<T>), then LoginSuccess. */
-  private static final class CyberArkFlow implements Flow {
+  private static final class ConcurrentCyberArkFlow implements Flow {
     private final String login;
     private final Integer pendingPolls;
     private final Long approveAfterMs;
@@ -111,7 +111,7 @@ class StubConcurrencyTest {
     private long startAnsweredAt;
     private long approvedAfterMs = -1;
 
-    CyberArkFlow(int index, Integer pendingPolls, Long approveAfterMs) {
+    ConcurrentCyberArkFlow(int index, Integer pendingPolls, Long approveAfterMs) {
       this.pendingPolls = pendingPolls;
       this.approveAfterMs = approveAfterMs;
       this.login = "load." + (pendingPolls != null ? "p" + pendingPolls : "t" + approveAfterMs) + ".c" + index + "@idv.test";
@@ -169,12 +169,12 @@ class StubConcurrencyTest {
   }
 
   /** A csid with p<N>: exactly N "processing" answers, then its verdict. */
-  private static final class IronVestFlow implements Flow {
+  private static final class ConcurrentIronVestFlow implements Flow {
     private final String csid;
     private final int processing;
     private final List<String> answers = new ArrayList<>();
 
-    IronVestFlow(int index, int processing) {
+    ConcurrentIronVestFlow(int index, int processing) {
       this.processing = processing;
       this.csid = "conc-" + index + "-p" + processing;
     }

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * One CyberArk authentication as a scenario drives it: who logs in, the session and the challenge reached, the last
  * answer, and the poll loop's outcome. Secrets are looked up here and never pass through step text.
  */
-public final class CyberArkFlow {
+public final class CyberArkWorld {
 
   private final Target target;
   private final CyberArkClient client;
@@ -27,7 +27,7 @@ public final class CyberArkFlow {
   private PollSettings pollSettings;
   private Outcome pollOutcome;
 
-  public CyberArkFlow(Target target, Consumer<CyberArkAnswer> onAnswer) {
+  public CyberArkWorld(Target target, Consumer<CyberArkAnswer> onAnswer) {
     this.target = target;
     this.client = target.cyberArk();
     this.onAnswer = onAnswer;

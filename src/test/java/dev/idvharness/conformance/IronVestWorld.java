@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * One IronVest validation as a scenario drives it: which organisation, user and session, the request body, the
  * answers and the validate loop's outcome. API keys are looked up here and never pass through step text.
  */
-public final class IronVestFlow {
+public final class IronVestWorld {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -36,7 +36,7 @@ public final class IronVestFlow {
   private IronVestAnswer last;
   private Outcome outcome;
 
-  public IronVestFlow(Target target, Consumer<IronVestAnswer> onAnswer) {
+  public IronVestWorld(Target target, Consumer<IronVestAnswer> onAnswer) {
     this.target = target;
     this.onAnswer = onAnswer;
     this.client = target.ironVest();
