@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 
-/** A JSON-over-HTTP POST with a per-request timeout, optionally over (m)TLS; every call becomes an {@link Exchange}. */
+/** The harness's one HTTP client layer: a JSON-over-HTTP call with a per-request timeout, optionally over (m)TLS; every call becomes an {@link Exchange}. */
 public final class VendorHttp {
 
   private final HttpClient client;
@@ -33,21 +33,30 @@ public final class VendorHttp {
 
   /** A POST that gives up after {@code limit} (capped at the configured timeout): loops pass what is left of their deadline. */
   public Exchange post(URI uri, Map<String, String> headers, String body, Duration limit) {
+    return send("POST", uri, headers, body, limit);
+  }
+
+  /** Any method; {@code body} null sends none. Every HTTP call of the harness goes through here. */
+  public Exchange send(String method, URI uri, Map<String, String> headers, String body, Duration limit) {
     Duration requestTimeout = limit.compareTo(timeout) < 0 ? limit : timeout;
     HttpRequest.Builder request = HttpRequest.newBuilder(uri)
         .timeout(requestTimeout.isZero() || requestTimeout.isNegative() ? Duration.ofMillis(1) : requestTimeout)
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(request::header);
     long start = System.nanoTime();
     try {
       HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Exchange("POST", uri, new LinkedHashMap<>(headers), body, response.statusCode(),
+      return new Exchange(method, uri, new LinkedHashMap<>(headers), body, response.statusCode(),
           response.headers().map(), response.body(), Duration.ofNanos(System.nanoTime() - start));
     } catch (IOException e) {
-      throw new TransportFailure("POST " + uri, e);
+      throw new TransportFailure(method + " " + uri, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new TransportFailure("POST " + uri + " interrupted", e);
+      throw new TransportFailure(method + " " + uri + " interrupted", e);
     }
+  }
+
+  public Duration timeout() {
+    return timeout;
   }
 }

@@ -4,14 +4,11 @@ import static io.gatling.javaapi.core.CoreDsl.details;
 import static io.gatling.javaapi.core.CoreDsl.global;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.idvharness.client.StubAdminClient;
 import dev.idvharness.config.ConfigException;
 import dev.idvharness.config.HarnessConfig;
 import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.core.Simulation;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +25,7 @@ public abstract class LoadSimulation extends Simulation {
   protected final String runId = Feeders.runId();
   private final Map<String, FlowRecorder> recorders = new LinkedHashMap<>();
   private final boolean remote;
+  private final StubAdminClient stubAdmin;
   private volatile long startedAt = System.currentTimeMillis();
   private MemorySampler memory;
 
@@ -37,6 +35,7 @@ public abstract class LoadSimulation extends Simulation {
       settings = LoadSettings.from(config);
       remote = config.isRemote();
       target = LoadTarget.open(config);
+      stubAdmin = target.stubUrl() == null ? null : new StubAdminClient(target.stubUrl());
     } catch (ConfigException bad) {
       System.err.println("load: " + bad.getMessage());
       throw bad;
@@ -63,11 +62,11 @@ public abstract class LoadSimulation extends Simulation {
   /** Stub statistics cover this simulation only. */
   @Override
   public void before() {
-    if (target.stubAdminUrl() != null) {
-      resetStubStats();
+    if (stubAdmin != null) {
+      stubAdmin.reset();
     }
     startedAt = System.currentTimeMillis();
-    memory = new MemorySampler(target.stubAdminUrl());
+    memory = new MemorySampler(stubAdmin);
     memory.start(10);
   }
 
@@ -77,7 +76,7 @@ public abstract class LoadSimulation extends Simulation {
       long endedAt = System.currentTimeMillis();
       double runSeconds = (endedAt - startedAt) / 1000.0;
       List<FlowResult> flows = recorders.values().stream().map(FlowRecorder::result).toList();
-      StubHealth stub = target.stubAdminUrl() == null ? null : StubHealth.read(target.stubAdminUrl());
+      StubHealth stub = stubAdmin == null ? null : StubHealth.read(stubAdmin);
       List<GateResult> gates = Gates.evaluate(flows, settings.sla(), stub);
       StressBreakpoint breakpoint = StressBreakpoint.find(flows, settings.sla(), settings.injection());
       String simulation = getClass().getSimpleName();
@@ -100,23 +99,6 @@ public abstract class LoadSimulation extends Simulation {
       }
     } finally {
       target.close();
-    }
-  }
-
-  private void resetStubStats() {
-    String reset = target.stubAdminUrl().replace("/stats", "/reset");
-    try {
-      HttpResponse<Void> response = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create(reset)).POST(HttpRequest.BodyPublishers.noBody()).build(),
-          HttpResponse.BodyHandlers.discarding());
-      if (response.statusCode() != 200) {
-        throw new IllegalStateException("stub reset answered HTTP " + response.statusCode());
-      }
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException("the stub server at " + reset + " does not answer: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 }

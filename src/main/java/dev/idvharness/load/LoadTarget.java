@@ -1,15 +1,12 @@
 package dev.idvharness.load;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idvharness.config.ConfigException;
 import dev.idvharness.config.HarnessConfig;
 import dev.idvharness.config.Key;
 import dev.idvharness.config.Keys;
+import dev.idvharness.stub.StubData;
 import dev.idvharness.stub.StubOptions;
 import dev.idvharness.stub.StubServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -19,11 +16,11 @@ import java.nio.file.Path;
  * Where a load run sends its traffic, checked before any request: a remote target only with
  * {@code load.allowRemote=true}; a local one only on this machine's loopback. With no URL at all, a stub server is
  * started inside this JVM (handy for a quick run; the main job starts it as its own process instead).
- * {@code stubAdminUrl} is null against a remote target: there is no stub to ask about saturation. There, every
+ * {@code stubUrl} (the stub server whose admin API reports on the run) is null against a remote target: there is no stub to ask about saturation. There, every
  * virtual user logs in as {@code cyberark.user} and validates {@code ironvest.csid}/{@code ironvest.uid}, since the
  * stubs' generated load users exist only in the stubs ({@code vendorUser} null means: use those).
  */
-public record LoadTarget(String cyberArkUrl, String ironVestUrl, String stubAdminUrl, String cyberArkPassword,
+public record LoadTarget(String cyberArkUrl, String ironVestUrl, String stubUrl, String cyberArkPassword,
     String ironVestApiKey, StubServer inJvmStub, VendorUser vendorUser) implements AutoCloseable {
 
   /** The one user, csid and uid of a vendor sandbox. */
@@ -56,10 +53,12 @@ public record LoadTarget(String cyberArkUrl, String ironVestUrl, String stubAdmi
   }
 
   private static LoadTarget local(HarnessConfig config, String cyberArk, String ironVest, StubServer stub) {
-    StubData data = StubData.read(Path.of("stubs", "data"));
-    return new LoadTarget(cyberArk, ironVest, cyberArk + "/__admin/idv/stats",
-        config.find(Keys.CYBERARK_PASSWORD).orElse(data.loadUserPassword()),
-        config.find(Keys.IRONVEST_API_KEY).orElse(data.apiKeyOf(config.get(Keys.IRONVEST_CID))), stub, null);
+    StubData data = StubData.load(Path.of("stubs"));
+    String cid = config.get(Keys.IRONVEST_CID);
+    String apiKey = config.find(Keys.IRONVEST_API_KEY).or(() -> data.apiKeyOf(cid)).orElseThrow(() ->
+        new ConfigException("ironvest.cid " + cid + " is no client of the local stubs (stubs/data/ironvest.json)"));
+    return new LoadTarget(cyberArk, ironVest, cyberArk,
+        config.find(Keys.CYBERARK_PASSWORD).orElseGet(data::loadUserPassword), apiKey, stub, null);
   }
 
   /** Local runs stay on this machine: the URL must name a loopback address. */
@@ -83,37 +82,6 @@ public record LoadTarget(String cyberArkUrl, String ironVestUrl, String stubAdmi
   public void close() {
     if (inJvmStub != null) {
       inJvmStub.close();
-    }
-  }
-
-  /** The local stubs' test credentials, read from their data files (stub conventions, not secrets of anyone). */
-  record StubData(String loadUserPassword, JsonNode ironVestClients) {
-
-    static StubData read(Path dataDir) {
-      ObjectMapper json = new ObjectMapper();
-      try {
-        JsonNode cyberArk = json.readTree(dataDir.resolve("cyberark.json").toFile());
-        String like = cyberArk.path("loadUsers").path("like").asText();
-        String password = null;
-        for (JsonNode user : cyberArk.path("users")) {
-          if (user.path("login").asText().equalsIgnoreCase(like)) {
-            password = user.path("password").asText();
-          }
-        }
-        JsonNode ironVest = json.readTree(dataDir.resolve("ironvest.json").toFile());
-        return new StubData(password, ironVest.path("clients"));
-      } catch (IOException e) {
-        throw new UncheckedIOException("stub data in " + dataDir + " cannot be read", e);
-      }
-    }
-
-    String apiKeyOf(String cid) {
-      for (JsonNode client : ironVestClients) {
-        if (cid.equals(client.path("cid").asText())) {
-          return client.path("apiKey").asText();
-        }
-      }
-      throw new ConfigException("ironvest.cid " + cid + " is no client of the local stubs (stubs/data/ironvest.json)");
     }
   }
 }

@@ -2,13 +2,10 @@ package dev.idvharness.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.idvharness.client.StubAdminClient;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,9 +27,8 @@ final class MemorySampler {
 
   record Sample(long second, long driverHeapMb, long driverResidentMb, long stubHeapMb, long stubResidentMb) {}
 
-  private final String stubStatsUrl;
+  private final StubAdminClient stub;
   private final List<Sample> samples = new ArrayList<>();
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
     Thread thread = new Thread(runnable, "idv-memory-sampler");
     thread.setDaemon(true);
@@ -40,8 +36,9 @@ final class MemorySampler {
   });
   private long startedAt;
 
-  MemorySampler(String stubStatsUrl) {
-    this.stubStatsUrl = stubStatsUrl;
+  /** @param stub the stub's admin API, or null when there is no stub (a remote run) */
+  MemorySampler(StubAdminClient stub) {
+    this.stub = stub;
   }
 
   void start(long periodSeconds) {
@@ -94,17 +91,12 @@ final class MemorySampler {
   }
 
   private JsonNode stubProcess() {
-    if (stubStatsUrl == null) {
+    if (stub == null) {
       return JSON.createObjectNode();
     }
     try {
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stubStatsUrl))
-          .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
-      return JSON.readTree(response.body()).path("process");
-    } catch (java.io.IOException e) {
-      return JSON.createObjectNode();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      return stub.stats().path("process");
+    } catch (RuntimeException unreadable) {
       return JSON.createObjectNode();
     }
   }

@@ -1,13 +1,7 @@
 package dev.idvharness.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import dev.idvharness.client.StubAdminClient;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -18,21 +12,11 @@ import java.util.TreeMap;
  */
 public record StubHealth(Map<String, Long> lagP99Ms, String error) {
 
-  public static StubHealth read(String statsUrl) {
+  public static StubHealth read(StubAdminClient stub) {
     try {
-      HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-      HttpResponse<String> response = client.send(
-          HttpRequest.newBuilder(URI.create(statsUrl)).timeout(Duration.ofSeconds(10)).GET().build(),
-          HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
-        return new StubHealth(Map.of(), "stub stats answered HTTP " + response.statusCode());
-      }
-      return parse(new ObjectMapper().readTree(response.body()));
-    } catch (IOException e) {
-      return new StubHealth(Map.of(), "stub stats unreadable: " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new StubHealth(Map.of(), "interrupted while reading the stub stats");
+      return parse(stub.stats());
+    } catch (RuntimeException unreadable) {
+      return new StubHealth(Map.of(), "stub stats unreadable: " + unreadable.getMessage());
     }
   }
 

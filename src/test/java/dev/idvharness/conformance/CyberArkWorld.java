@@ -8,6 +8,7 @@ import dev.idvharness.client.Outcome;
 import dev.idvharness.client.Pause;
 import dev.idvharness.client.PollSettings;
 import java.util.Map;
+import dev.idvharness.stub.cyberark.CyberArkUser;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -20,7 +21,7 @@ public final class CyberArkWorld {
   private final Target target;
   private final CyberArkClient client;
   private final Consumer<CyberArkAnswer> onAnswer;
-  private StubData.UserSecrets secrets;
+  private UserSecrets secrets;
   private CyberArkAnswer started;
   private CyberArkAnswer last;
   private int challenge;
@@ -36,20 +37,20 @@ public final class CyberArkWorld {
 
   public void startConfiguredUser() {
     secrets = target.isRemote()
-        ? new StubData.UserSecrets(target.cyberArkPassword(), null, null)
-        : target.stubData().user(target.cyberArkUser()).orElseThrow();
+        ? new UserSecrets(target.cyberArkPassword(), null, null)
+        : UserSecrets.of(target.stubData().user(target.cyberArkUser()).orElseThrow());
     start(client.startAuthentication(target.cyberArkUser()));
   }
 
   public void startStubUser(String login) {
-    secrets = target.stubData().user(login)
-        .orElseThrow(() -> new IllegalArgumentException(login + " is no stub user (stubs/data/cyberark.json)"));
+    secrets = UserSecrets.of(target.stubData().user(login)
+        .orElseThrow(() -> new IllegalArgumentException(login + " is no stub user (stubs/data/cyberark.json)")));
     start(client.startAuthentication(login));
   }
 
   /** A login nobody has: the answer must not tell (contract 1.2). */
   public void startUnknownUser() {
-    secrets = new StubData.UserSecrets(null, null, null);
+    secrets = new UserSecrets(null, null, null);
     start(client.startAuthentication("idv-harness-nobody-" + UUID.randomUUID() + "@unknown.invalid"));
   }
 
@@ -171,5 +172,12 @@ public final class CyberArkWorld {
     return started.mechanism(challenge, name).map(CyberArkAnswer.Mechanism::id).orElseThrow(() -> new AssertionError(
         Contract.broken("1.2 each challenge lists its mechanisms",
             "challenge " + (challenge + 1) + " offers no mechanism " + name, started.exchange()).get()));
+  }
+
+  /** What the user answers with: from the stub data (local) or the environment (remote, password only). */
+  private record UserSecrets(String password, String oathCode, String oobCode) {
+    static UserSecrets of(CyberArkUser user) {
+      return new UserSecrets(user.password(), user.oathCode(), user.oobCode());
+    }
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idvharness.client.PemTls;
 import dev.idvharness.config.HarnessConfig;
 import dev.idvharness.config.Keys;
+import dev.idvharness.stub.StubData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -11,6 +11,7 @@ import dev.idvharness.config.ConfigException;
 import dev.idvharness.config.HarnessConfig;
 import dev.idvharness.config.Key;
 import dev.idvharness.config.Keys;
+import dev.idvharness.stub.StubData;
 import dev.idvharness.stub.StubOptions;
 import dev.idvharness.stub.StubServer;
 import dev.idvharness.stub.tls.TlsMaterial;
@@ -195,7 +196,7 @@ public final class Target implements AutoCloseable {
     if (isRemote()) {
       return config.get(Keys.CYBERARK_PASSWORD);
     }
-    return stubData.user(cyberArkUser()).map(StubData.UserSecrets::password).orElseThrow(() ->
+    return stubData.user(cyberArkUser()).map(dev.idvharness.stub.cyberark.CyberArkUser::password).orElseThrow(() ->
         new ConfigException("cyberark.user " + cyberArkUser() + " is no user of " + STUB_ROOT + "/data/cyberark.json"));
   }
 

@@ -43,7 +43,7 @@ class LoadTargetTest {
         "cyberark.baseUrl", "http://127.0.0.1:8089", "ironvest.baseUrl", "http://localhost:8089"));
 
     try (LoadTarget target = LoadTarget.open(local)) {
-      assertThat(target.stubAdminUrl()).isEqualTo("http://127.0.0.1:8089/__admin/idv/stats");
+      assertThat(target.stubUrl()).isEqualTo("http://127.0.0.1:8089");
       assertThat(target.ironVestApiKey()).isEqualTo("iv-stub-key-acme-0001");
       assertThat(target.cyberArkPassword()).isNotBlank();
       assertThat(target.inJvmStub()).isNull();

@@ -7,14 +7,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Looks users up by login or UUID, and builds the generated load users from their login. */
-final class UserDirectory {
+public final class UserDirectory {
 
   private final Map<String, CyberArkUser> byLogin = new HashMap<>();
   private final Map<String, CyberArkUser> byUuid = new HashMap<>();
   private final Pattern loadPattern;
   private final CyberArkUser loadTemplate;
 
-  UserDirectory(CyberArkData data) {
+  public UserDirectory(CyberArkData data) {
     for (CyberArkUser user : data.users()) {
       byLogin.put(user.login().toLowerCase(Locale.ROOT), user);
       if (user.uuid() != null) {
@@ -36,7 +36,7 @@ final class UserDirectory {
   }
 
   /** The user of a login (case-insensitive) or UUID; unknown ones get a user that cannot pass. */
-  CyberArkUser find(String login, String uuid) {
+  public CyberArkUser find(String login, String uuid) {
     if (login != null) {
       CyberArkUser user = byLogin.get(login.toLowerCase(Locale.ROOT));
       if (user != null) {

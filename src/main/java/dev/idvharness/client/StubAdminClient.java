@@ -1,0 +1,96 @@
+package dev.idvharness.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The stub server's admin API ({@code /__admin/idv/}) from Java: the live profile, statistics (lag, poll discipline),
+ * one session's polls, and a reset. Used by the JUnit extension, the load runs and the tests; a refused call throws
+ * with the stub's one-line answer.
+ */
+public final class StubAdminClient {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Map<String, String> JSON_HEADERS = Map.of("Content-Type", "application/json");
+
+  private final VendorHttp http;
+  private final String adminUrl;
+
+  public StubAdminClient(String stubBaseUrl) {
+    this(stubBaseUrl, new VendorHttp(Duration.ofSeconds(10), null));
+  }
+
+  public StubAdminClient(String stubBaseUrl, VendorHttp http) {
+    this.http = http;
+    this.adminUrl = stubBaseUrl.replaceAll("/+$", "") + "/__admin/idv";
+  }
+
+  /** {@code GET /__admin/idv/profile}. */
+  public JsonNode profile() {
+    return json(call("GET", "/profile", null));
+  }
+
+  /** {@code PUT /__admin/idv/profile}: replaces the whole live profile. */
+  public JsonNode putProfile(String profileJson) {
+    return json(call("PUT", "/profile", profileJson));
+  }
+
+  /** {@code PUT /__admin/idv/profile/endpoints/{name}}: one endpoint's {@code {delay, faults}}. */
+  public JsonNode putEndpoint(String endpoint, String endpointJson) {
+    return json(call("PUT", "/profile/endpoints/" + encode(endpoint), endpointJson));
+  }
+
+  /** {@code GET /__admin/idv/stats}: per endpoint requests, faults, delay, serve time and lag; poll discipline. */
+  public JsonNode stats() {
+    return json(call("GET", "/stats", null));
+  }
+
+  /** A CyberArk session's polls, early polls and gaps. */
+  public JsonNode cyberArkSession(String sessionId) {
+    return json(call("GET", "/sessions/cyberark/" + encode(sessionId), null));
+  }
+
+  /** An IronVest csid's calls, early calls and gaps. */
+  public JsonNode ironVestSession(String csid) {
+    return json(call("GET", "/sessions/ironvest/" + encode(csid), null));
+  }
+
+  /** {@code POST /__admin/idv/reset}: forgets statistics, sessions and run-time enrolments. */
+  public void reset() {
+    call("POST", "/reset", "");
+  }
+
+  /** Any admin call, whatever it answers: for tests of the admin API itself. */
+  public Exchange send(String method, String path, String body) {
+    return http.send(method, URI.create(adminUrl + path), body == null ? Map.of() : JSON_HEADERS, body,
+        http.timeout());
+  }
+
+  private Exchange call(String method, String path, String body) {
+    Exchange exchange = send(method, path, body);
+    if (exchange.status() != 200) {
+      throw new IllegalStateException(method + " " + adminUrl + path + " answered HTTP " + exchange.status() + ": "
+          + exchange.responseBody());
+    }
+    return exchange;
+  }
+
+  private static JsonNode json(Exchange exchange) {
+    try {
+      return JSON.readTree(exchange.responseBody());
+    } catch (IOException e) {
+      throw new UncheckedIOException("the stub's admin API answered no JSON: " + exchange.responseBody(), e);
+    }
+  }
+
+  private static String encode(String segment) {
+    return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}
