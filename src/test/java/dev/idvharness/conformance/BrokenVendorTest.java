@@ -1,5 +1,6 @@
 package dev.idvharness.conformance;
 
+import dev.idvharness.target.ConformanceTarget;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
@@ -41,14 +42,14 @@ class BrokenVendorTest {
 
   private StubServer server;
   private WireMock admin;
-  private Target target;
+  private ConformanceTarget target;
   private final List<String> attached = new ArrayList<>();
 
   @BeforeEach
   void start() {
     server = StubServer.start(StubOptions.defaults().withProfile(Path.of("stubs/profiles/none.json")));
     admin = new WireMock("127.0.0.1", server.port());
-    target = Target.overStub(HarnessConfig.from(Map.of(), Map.of(), Map.of()), server);
+    target = ConformanceTarget.overStub(HarnessConfig.from(Map.of(), Map.of(), Map.of()), server);
   }
 
   @AfterEach

@@ -1,5 +1,6 @@
 package dev.idvharness.conformance;
 
+import dev.idvharness.target.ConformanceTarget;
 import dev.idvharness.client.CyberArkAnswer;
 import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
@@ -21,7 +22,7 @@ public class CyberArkSteps {
 
   private CyberArkWorld flow() {
     if (flow == null) {
-      flow = new CyberArkWorld(Target.current(), this::attach);
+      flow = new CyberArkWorld(ConformanceTarget.current(), this::attach);
     }
     return flow;
   }
@@ -115,7 +116,7 @@ public class CyberArkSteps {
 
   @When("the user starts the configured out-of-band mechanism")
   public void startConfiguredOob() {
-    flow().startOob(Target.current().cyberArkOobMechanism());
+    flow().startOob(ConformanceTarget.current().cyberArkOobMechanism());
   }
 
   @When("the user answers {string} with the code sent out of band")
@@ -130,7 +131,7 @@ public class CyberArkSteps {
 
   @When("the user polls the configured out-of-band mechanism once")
   public void pollConfiguredOnce() {
-    flow().pollOnce(Target.current().cyberArkOobMechanism());
+    flow().pollOnce(ConformanceTarget.current().cyberArkOobMechanism());
   }
 
   @Given("the poll deadline is {int} ms")

@@ -1,5 +1,6 @@
 package dev.idvharness.conformance;
 
+import dev.idvharness.target.ConformanceTarget;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idvharness.client.CyberArkAnswer;
 import dev.idvharness.client.CyberArkClient;
@@ -18,7 +19,7 @@ import java.util.function.Consumer;
  */
 public final class CyberArkWorld {
 
-  private final Target target;
+  private final ConformanceTarget target;
   private final CyberArkClient client;
   private final Consumer<CyberArkAnswer> onAnswer;
   private UserSecrets secrets;
@@ -28,7 +29,7 @@ public final class CyberArkWorld {
   private PollSettings pollSettings;
   private Outcome pollOutcome;
 
-  public CyberArkWorld(Target target, Consumer<CyberArkAnswer> onAnswer) {
+  public CyberArkWorld(ConformanceTarget target, Consumer<CyberArkAnswer> onAnswer) {
     this.target = target;
     this.client = target.cyberArk();
     this.onAnswer = onAnswer;

@@ -1,5 +1,6 @@
 package dev.idvharness.conformance;
 
+import dev.idvharness.target.ConformanceTarget;
 import io.cucumber.java.AfterAll;
 import io.cucumber.java.Before;
 import io.cucumber.java.BeforeAll;
@@ -16,17 +17,17 @@ public class Hooks {
 
   @BeforeAll
   public static void openTarget() {
-    System.out.println("conformance target: " + Target.current().describe());
+    System.out.println("conformance target: " + ConformanceTarget.current().describe());
   }
 
   @AfterAll
   public static void closeTarget() {
-    Target.closeCurrent();
+    ConformanceTarget.closeCurrent();
   }
 
   @Before(order = 0)
   public void skipWhatThisTargetCannotRun(Scenario scenario) {
-    Target target = Target.current();
+    ConformanceTarget target = ConformanceTarget.current();
     Collection<String> tags = scenario.getSourceTagNames();
     if (tags.contains("@cyberark") && target.cyberArkLeftOut().isPresent()) {
       skip(scenario, target.cyberArkLeftOut().get());

@@ -1,5 +1,6 @@
 package dev.idvharness.conformance;
 
+import dev.idvharness.target.ConformanceTarget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idvharness.client.IronVestAnswer;
@@ -25,7 +26,7 @@ public class IronVestSteps {
 
   private IronVestWorld flow() {
     if (flow == null) {
-      flow = new IronVestWorld(Target.current(), this::attach);
+      flow = new IronVestWorld(ConformanceTarget.current(), this::attach);
     }
     return flow;
   }
@@ -134,7 +135,7 @@ public class IronVestSteps {
 
   @When("the client validates over mTLS presenting {}")
   public void presenting(String certificate) {
-    Target target = Target.current();
+    ConformanceTarget target = ConformanceTarget.current();
     Path keyStore = switch (certificate) {
       case "no client certificate" -> null;
       case "a certificate from a foreign CA" -> target.stub().tls().foreignClientKeyStore();

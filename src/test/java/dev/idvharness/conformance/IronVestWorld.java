@@ -1,5 +1,6 @@
 package dev.idvharness.conformance;
 
+import dev.idvharness.target.ConformanceTarget;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -25,7 +26,7 @@ public final class IronVestWorld {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Target target;
+  private final ConformanceTarget target;
   private final Consumer<IronVestAnswer> onAnswer;
   private IronVestClient client;
   private String cid;
@@ -36,7 +37,7 @@ public final class IronVestWorld {
   private IronVestAnswer last;
   private Outcome outcome;
 
-  public IronVestWorld(Target target, Consumer<IronVestAnswer> onAnswer) {
+  public IronVestWorld(ConformanceTarget target, Consumer<IronVestAnswer> onAnswer) {
     this.target = target;
     this.onAnswer = onAnswer;
     this.client = target.ironVest();

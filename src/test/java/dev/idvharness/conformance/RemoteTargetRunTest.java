@@ -1,5 +1,6 @@
 package dev.idvharness.conformance;
 
+import dev.idvharness.target.ConformanceTarget;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
@@ -36,7 +37,7 @@ class RemoteTargetRunTest {
   @Test
   void onlyContractScenariosOfConfiguredVendorsRunAgainstARemoteTarget() {
     try (StubServer sandbox = StubServer.start(StubOptions.defaults().withProfile(Path.of("stubs/profiles/none.json")))) {
-      Target.use(Target.open(HarnessConfig.from(Map.of(), Map.of(
+      ConformanceTarget.use(ConformanceTarget.open(HarnessConfig.from(Map.of(), Map.of(
           "HARNESS_TARGET", "remote",
           "IRONVEST_BASE_URL", sandbox.baseUrl(),
           "IRONVEST_API_KEY", "iv-stub-key-strict-0002",
@@ -75,7 +76,7 @@ class RemoteTargetRunTest {
   void theCyberArkContractScenariosHoldAgainstAConformingSandbox() {
     try (StubServer sandbox = StubServer.start(StubOptions.defaults().withProfile(Path.of("stubs/profiles/none.json")))) {
       // a generated load user stands in for a real account: password, then a push approved after 2 polls
-      Target.use(Target.open(HarnessConfig.from(Map.of(), Map.of(
+      ConformanceTarget.use(ConformanceTarget.open(HarnessConfig.from(Map.of(), Map.of(
           "HARNESS_TARGET", "remote",
           "CYBERARK_BASE_URL", sandbox.baseUrl(),
           "CYBERARK_TENANT_ID", "SANDBOX42",

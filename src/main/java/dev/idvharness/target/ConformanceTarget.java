@@ -1,4 +1,4 @@
-package dev.idvharness.conformance;
+package dev.idvharness.target;
 
 import dev.idvharness.client.CyberArkClient;
 import dev.idvharness.client.IronVestClient;
@@ -28,11 +28,11 @@ import javax.net.ssl.SSLContext;
  * HTTPS+mTLS, no delays. Remote: the vendors' endpoints from the environment, either of which may be left out; a
  * vendor that is configured at all must be configured completely, else the run stops naming the missing variable.
  */
-public final class Target implements AutoCloseable {
+public final class ConformanceTarget implements AutoCloseable {
 
-  static final Path STUB_ROOT = Path.of("stubs");
+  public static final Path STUB_ROOT = Path.of("stubs");
   private static final String UNCONFIGURED_CSID = "conformance-configured-session";
-  private static Target current;
+  private static ConformanceTarget current;
 
   private final HarnessConfig config;
   private final StubServer stub;
@@ -40,7 +40,7 @@ public final class Target implements AutoCloseable {
   private final String cyberArkLeftOut;
   private final String ironVestLeftOut;
 
-  private Target(HarnessConfig config, StubServer stub, StubData stubData, String cyberArkLeftOut,
+  private ConformanceTarget(HarnessConfig config, StubServer stub, StubData stubData, String cyberArkLeftOut,
       String ironVestLeftOut) {
     this.config = config;
     this.stub = stub;
@@ -54,7 +54,7 @@ public final class Target implements AutoCloseable {
   }
 
   /** The target of this run, opened on first use; a bad configuration stops it here with one line. */
-  public static synchronized Target current() {
+  public static synchronized ConformanceTarget current() {
     if (current == null) {
       current = open(HarnessConfig.load());
     }
@@ -62,7 +62,7 @@ public final class Target implements AutoCloseable {
   }
 
   /** Makes {@code target} the one the next run uses (tests that run the suite against a chosen target). */
-  static synchronized void use(Target target) {
+  public static synchronized void use(ConformanceTarget target) {
     current = target;
   }
 
@@ -73,7 +73,7 @@ public final class Target implements AutoCloseable {
     }
   }
 
-  static Target open(HarnessConfig config) {
+  public static ConformanceTarget open(HarnessConfig config) {
     if (config.isRemote()) {
       return remote(config);
     }
@@ -84,7 +84,7 @@ public final class Target implements AutoCloseable {
   }
 
   /** A local target over a running stub server (also used by the broken-vendor tests). */
-  static Target overStub(HarnessConfig config, StubServer server) {
+  public static ConformanceTarget overStub(HarnessConfig config, StubServer server) {
     Map<String, String> local = new java.util.HashMap<>(Map.of(
         Keys.CYBERARK_BASE_URL.name(), server.baseUrl(),
         Keys.IRONVEST_BASE_URL.name(), server.baseUrl()));
@@ -92,10 +92,10 @@ public final class Target implements AutoCloseable {
     if (config.get(Keys.POLL_INTERVAL_MS).equals(Keys.POLL_INTERVAL_MS.defaultValue())) {
       local.put(Keys.POLL_INTERVAL_MS.name(), "50");
     }
-    return new Target(config.with(local), server, StubData.load(STUB_ROOT), null, null);
+    return new ConformanceTarget(config.with(local), server, StubData.load(STUB_ROOT), null, null);
   }
 
-  static Target remote(HarnessConfig config) {
+  public static ConformanceTarget remote(HarnessConfig config) {
     boolean cyberArk = config.find(Keys.CYBERARK_BASE_URL).isPresent();
     boolean ironVest = config.find(Keys.IRONVEST_BASE_URL).isPresent();
     if (!cyberArk && !ironVest) {
@@ -111,7 +111,7 @@ public final class Target implements AutoCloseable {
             + "IRONVEST_CLIENT_CERT and IRONVEST_CLIENT_KEY, or neither");
       }
     }
-    Target target = new Target(config, null, null,
+    ConformanceTarget target = new ConformanceTarget(config, null, null,
         cyberArk ? null : "CyberArk left out of this remote run: CYBERARK_BASE_URL is not set",
         ironVest ? null : "IronVest left out of this remote run: IRONVEST_BASE_URL is not set");
     target.registerClientKey();
@@ -134,7 +134,7 @@ public final class Target implements AutoCloseable {
   }
 
   /** The base64 lines of a PEM: what a leaked private key would look like in a report. */
-  static List<String> pemBodyLines(String pem) {
+  public static List<String> pemBodyLines(String pem) {
     List<String> lines = new ArrayList<>();
     for (String line : pem.split("\\R")) {
       if (!line.isBlank() && !line.startsWith("-----")) {

@@ -1,4 +1,4 @@
-package dev.idvharness.conformance;
+package dev.idvharness.target;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The remote target: a missing variable stops the run naming it, before any request; a vendor may be left out. */
-class TargetTest {
+class ConformanceTargetTest {
 
   private HttpServer vendor;
   private final AtomicInteger requests = new AtomicInteger();
@@ -45,8 +45,8 @@ class TargetTest {
         "CYBERARK_USER", "someone@example.test", "CYBERARK_PASSWORD", "pw-from-env"));
   }
 
-  private static Target open(Map<String, String> environment) {
-    return Target.open(HarnessConfig.from(Map.of(), environment, Map.of()));
+  private static ConformanceTarget open(Map<String, String> environment) {
+    return ConformanceTarget.open(HarnessConfig.from(Map.of(), environment, Map.of()));
   }
 
   @Test
@@ -92,7 +92,7 @@ class TargetTest {
 
   @Test
   void aVendorWithoutBaseUrlIsLeftOutWithTheReason() {
-    Target target = open(completeCyberArk(vendorUrl()));
+    ConformanceTarget target = open(completeCyberArk(vendorUrl()));
 
     assertThat(target.isRemote()).isTrue();
     assertThat(target.cyberArkLeftOut()).isEmpty();
