@@ -148,7 +148,7 @@ public final class HarnessConfig {
       boolean known = Keys.all().stream().anyMatch(key -> key.name().equals(name));
       if (ours && !known) {
         throw new ConfigException("unknown configuration key: " + what + oneLine(name)
-            + " (see the README's configuration table)");
+            + " (docs/configuration.md lists the keys)");
       }
     }
   }

@@ -12,7 +12,7 @@ import static dev.idvharness.config.Key.Form.TEXT;
 
 import java.util.List;
 
-/** Every configuration key of the harness. The README's configuration table lists the same keys. */
+/** Every configuration key of the harness; docs/configuration.md is generated from these (ConfigurationReference). */
 public final class Keys {
 
   public static final Key TARGET_KEY = Key.of("harness.target", "local", TARGET,
@@ -36,6 +36,9 @@ public final class Keys {
       "PEM client certificate for mTLS");
   public static final Key IRONVEST_CLIENT_KEY = Key.of("ironvest.clientKey", null, TEXT,
       "PEM private key (PKCS#8) for mTLS");
+
+  public static final Key STUBS_DIR = Key.of("harness.stubsDir", "stubs", TEXT,
+      "local runs: the stub root dir (mappings/, data/, profiles/) to serve and to read stub users and keys from");
 
   public static final Key HTTP_TIMEOUT_MS = Key.of("harness.httpTimeoutMs", "10000", POSITIVE_INT,
       "per-request timeout of the harness clients");
@@ -113,7 +116,7 @@ public final class Keys {
       CYBERARK_BASE_URL, CYBERARK_TENANT_ID, CYBERARK_USER, CYBERARK_PASSWORD, CYBERARK_OOB_MECHANISM,
       IRONVEST_BASE_URL, IRONVEST_API_KEY, IRONVEST_CID, IRONVEST_UID, IRONVEST_CSID, IRONVEST_CLIENT_CERT,
       IRONVEST_CLIENT_KEY,
-      HTTP_TIMEOUT_MS, POLL_INTERVAL_MS, POLL_DEADLINE_MS,
+      STUBS_DIR, HTTP_TIMEOUT_MS, POLL_INTERVAL_MS, POLL_DEADLINE_MS,
       VALIDATE_DEFAULT_WAIT_MS, VALIDATE_MAX_BACKOFF_MS, VALIDATE_MIN_RETRY_AFTER_MS, VALIDATE_MAX_RETRY_AFTER_MS,
       VALIDATE_UNAVAILABLE_RETRIES, VALIDATE_DEADLINE_MS,
       REPORTS_DIR, LOAD_ALLOW_REMOTE, LOAD_IRONVEST_SHARE,

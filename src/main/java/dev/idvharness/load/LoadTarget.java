@@ -38,7 +38,7 @@ public record LoadTarget(String cyberArkUrl, String ironVestUrl, String stubUrl,
     if (cyberArk == null && ironVest == null) {
       System.out.println("load: no stub URL given, starting the stub server inside this JVM"
           + " (it shares CPU and GC with the load generator; -Pload runs it as its own process)");
-      StubServer stub = StubServer.start(StubOptions.defaults());
+      StubServer stub = StubServer.start(StubOptions.defaults().withRootDir(Path.of(config.get(Keys.STUBS_DIR))));
       return local(config, stub.baseUrl(), stub.baseUrl(), stub);
     }
     return local(config, loopback(Keys.CYBERARK_BASE_URL, cyberArk), loopback(Keys.IRONVEST_BASE_URL, ironVest), null);
@@ -53,7 +53,7 @@ public record LoadTarget(String cyberArkUrl, String ironVestUrl, String stubUrl,
   }
 
   private static LoadTarget local(HarnessConfig config, String cyberArk, String ironVest, StubServer stub) {
-    StubData data = StubData.load(Path.of("stubs"));
+    StubData data = StubData.load(Path.of(config.get(Keys.STUBS_DIR)));
     String cid = config.get(Keys.IRONVEST_CID);
     String apiKey = config.find(Keys.IRONVEST_API_KEY).or(() -> data.apiKeyOf(cid)).orElseThrow(() ->
         new ConfigException("ironvest.cid " + cid + " is no client of the local stubs (stubs/data/ironvest.json)"));

@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /** The HTTP protocol shared by the simulations, and JSON request bodies. */
-final class Requests {
+public final class Requests {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -18,7 +18,7 @@ final class Requests {
    * Absolute URLs per request (a flow may call both vendors), pooled connections as a bank's backend keeps them,
    * and no warm-up call (Gatling's default warms up against a public site).
    */
-  static HttpProtocolBuilder protocol() {
+  public static HttpProtocolBuilder protocol() {
     return HttpDsl.http
         .contentTypeHeader("application/json")
         .acceptHeader("application/json")

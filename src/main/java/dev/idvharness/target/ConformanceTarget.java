@@ -30,7 +30,8 @@ import javax.net.ssl.SSLContext;
  */
 public final class ConformanceTarget implements AutoCloseable {
 
-  public static final Path STUB_ROOT = Path.of("stubs");
+  /** The default stub root dir ({@code harness.stubsDir}). */
+  public static final Path STUB_ROOT = Path.of(Keys.STUBS_DIR.defaultValue());
   private static final String UNCONFIGURED_CSID = "conformance-configured-session";
   private static ConformanceTarget current;
 
@@ -77,8 +78,9 @@ public final class ConformanceTarget implements AutoCloseable {
     if (config.isRemote()) {
       return remote(config);
     }
-    StubServer server = StubServer.start(StubOptions.defaults()
-        .withProfile(STUB_ROOT.resolve("profiles/none.json"))
+    Path root = Path.of(config.get(Keys.STUBS_DIR));
+    StubServer server = StubServer.start(StubOptions.defaults().withRootDir(root)
+        .withProfile(root.resolve("profiles/none.json"))
         .withHttps(0, true, StubServer.defaultTlsDir()));
     return overStub(config, server);
   }
@@ -92,7 +94,8 @@ public final class ConformanceTarget implements AutoCloseable {
     if (config.get(Keys.POLL_INTERVAL_MS).equals(Keys.POLL_INTERVAL_MS.defaultValue())) {
       local.put(Keys.POLL_INTERVAL_MS.name(), "50");
     }
-    return new ConformanceTarget(config.with(local), server, StubData.load(STUB_ROOT), null, null);
+    return new ConformanceTarget(config.with(local), server, StubData.load(Path.of(config.get(Keys.STUBS_DIR))),
+        null, null);
   }
 
   public static ConformanceTarget remote(HarnessConfig config) {
@@ -197,7 +200,7 @@ public final class ConformanceTarget implements AutoCloseable {
       return config.get(Keys.CYBERARK_PASSWORD);
     }
     return stubData.user(cyberArkUser()).map(dev.idvharness.stub.cyberark.CyberArkUser::password).orElseThrow(() ->
-        new ConfigException("cyberark.user " + cyberArkUser() + " is no user of " + STUB_ROOT + "/data/cyberark.json"));
+        new ConfigException("cyberark.user " + cyberArkUser() + " is no user of the stub data (data/cyberark.json)"));
   }
 
   public String cyberArkOobMechanism() {
@@ -221,7 +224,7 @@ public final class ConformanceTarget implements AutoCloseable {
       return config.get(Keys.IRONVEST_API_KEY);
     }
     return stubData.apiKeyOf(ironVestCid()).orElseThrow(() ->
-        new ConfigException("ironvest.cid " + ironVestCid() + " is no client of " + STUB_ROOT + "/data/ironvest.json"));
+        new ConfigException("ironvest.cid " + ironVestCid() + " is no client of the stub data (data/ironvest.json)"));
   }
 
   public IronVestClient ironVestWithKey(String apiKey) {
