@@ -7,7 +7,7 @@ import dev.idvharness.config.Keys;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** Every knob of a load run, read once from the harness configuration (docs/load.md lists the keys). */
+/** Every knob of a load run, read once from the harness configuration (docs/configuration.md lists the keys). */
 public record LoadSettings(
     Injection injection,
     Duration drain,

@@ -14,7 +14,7 @@ import java.nio.file.Path;
 
 /**
  * Where a load run sends its traffic, checked before any request: a remote target only with
- * {@code load.allowRemote=true}; a local one only on this machine's loopback. With no URL at all, a stub server is
+ * {@code load.allowRemote=true}; a local one only on the loopback. With no URL at all, a stub server is
  * started inside this JVM (handy for a quick run; the main job starts it as its own process instead).
  * {@code stubUrl} (the stub server whose admin API reports on the run) is null against a remote target: there is no stub to ask about saturation. There, every
  * virtual user logs in as {@code cyberark.user} and validates {@code ironvest.csid}/{@code ironvest.uid}, since the
@@ -61,7 +61,7 @@ public record LoadTarget(String cyberArkUrl, String ironVestUrl, String stubUrl,
         config.find(Keys.CYBERARK_PASSWORD).orElseGet(data::loadUserPassword), apiKey, stub, null);
   }
 
-  /** Local runs stay on this machine: the URL must name a loopback address. */
+  /** Local runs stay on the loopback: the URL must name a loopback address. */
   static String loopback(Key key, String url) {
     if (url == null) {
       throw new ConfigException(key.name() + " is required when the other stub URL is given (or give neither)");
@@ -74,7 +74,7 @@ public record LoadTarget(String cyberArkUrl, String ironVestUrl, String stubUrl,
     } catch (UnknownHostException unknown) {
       // not resolvable, hence not loopback
     }
-    throw new ConfigException(key.name() + " " + url + ": harness.target=local sends load only to this machine's"
+    throw new ConfigException(key.name() + " " + url + ": harness.target=local sends load only to the"
         + " loopback (127.0.0.1); for a vendor use harness.target=remote with load.allowRemote=true");
   }
 

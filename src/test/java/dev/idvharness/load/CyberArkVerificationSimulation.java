@@ -12,7 +12,7 @@ import java.util.Map;
 /** CyberArk push verification at the configured rate: StartAuthentication, Answer, StartOOB, Poll until the verdict. */
 public class CyberArkVerificationSimulation extends LoadSimulation {
 
-  // Configuration: LoadSimulation reads it (docs/load.md lists the keys)
+  // Configuration: LoadSimulation reads it (docs/configuration.md lists the keys)
 
   HttpProtocolBuilder httpProtocol = Requests.protocol();
 

@@ -12,7 +12,7 @@ import java.util.Map;
 /** IronVest payment validations at the configured rate: validate while "processing", until the decision. */
 public class IronVestValidateSimulation extends LoadSimulation {
 
-  // Configuration: LoadSimulation reads it (docs/load.md lists the keys)
+  // Configuration: LoadSimulation reads it (docs/configuration.md lists the keys)
 
   HttpProtocolBuilder httpProtocol = Requests.protocol();
 

@@ -20,7 +20,7 @@ import java.util.Map;
  */
 public class RolloutSimulation extends LoadSimulation {
 
-  // Configuration: LoadSimulation reads it (docs/load.md lists the keys)
+  // Configuration: LoadSimulation reads it (docs/configuration.md lists the keys)
   Mix mix = Mix.of(settings.ironVestShare());
 
   HttpProtocolBuilder httpProtocol = Requests.protocol();
