@@ -27,6 +27,7 @@ public final class ConfigurationReference {
     SECTIONS.put("reports.", "Reports");
     SECTIONS.put("load.", "Load runs");
     SECTIONS.put("sla.", "Gates of load runs");
+    SECTIONS.put("drift.", "Drift report");
   }
 
   private ConfigurationReference() {}
@@ -66,7 +67,7 @@ public final class ConfigurationReference {
   }
 
   private static String defaultOf(Key key) {
-    return key.defaultValue() == null ? "(none)" : "`" + key.defaultValue() + "`";
+    return key.defaultValue() == null ? "(none)" : key.defaultValue().isEmpty() ? "(empty)" : "`" + key.defaultValue() + "`";
   }
 
   private static String escape(String text) {

@@ -4,12 +4,17 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -21,12 +26,18 @@ public final class HarnessConfig {
 
   /** Only keys under these prefixes are ours; other system properties (java.*, maven.*...) are ignored. */
   private static final List<String> NAMESPACES =
-      List.of("harness.", "cyberark.", "ironvest.", "poll.", "validate.", "load.", "sla.", "reports.");
+      List.of("harness.", "cyberark.", "ironvest.", "poll.", "validate.", "load.", "sla.", "reports.", "drift.");
 
   private final Map<String, String> values;
+  /** Keys given a value (not the default) by -D, the environment or the file. */
+  private final Set<String> set;
+  /** Keys given a blank value: such a value counts as unset, and an error says which. */
+  private final Set<String> blank;
 
-  private HarnessConfig(Map<String, String> values) {
+  private HarnessConfig(Map<String, String> values, Set<String> set, Set<String> blank) {
     this.values = values;
+    this.set = set;
+    this.blank = blank;
   }
 
   /** The configuration of this JVM: its system properties, its environment and ./harness.properties if present. */
@@ -36,26 +47,46 @@ public final class HarnessConfig {
     return from(system, System.getenv(), readFile(Path.of("harness.properties")));
   }
 
+  /**
+   * The configuration from these sources. Every problem is found before any is reported: an unknown key (a -D, a
+   * file key or an environment variable under the harness's prefixes) or a bad value stops the run with one line
+   * that names them all.
+   */
   public static HarnessConfig from(Map<String, String> system, Map<String, String> environment, Map<String, String> file) {
-    rejectUnknown(system, "system property -D");
-    rejectUnknown(file, "harness.properties key ");
+    List<String> problems = new ArrayList<>();
+    rejectUnknown(system, "system property -D", problems);
+    rejectUnknown(file, "harness.properties key ", problems);
+    rejectUnknownEnvironment(environment, problems);
     Map<String, String> resolved = new LinkedHashMap<>();
+    Set<String> set = new HashSet<>();
+    Set<String> blank = new HashSet<>();
     for (Key key : Keys.all()) {
-      String value = resolve(key, system, environment, file);
+      Optional<String> given = given(key, system, environment, file, problems);
+      if (given.isPresent() && given.get().isBlank()) {
+        blank.add(key.name());
+      }
+      String value = given.filter(v -> !v.isBlank()).orElse(key.defaultValue());
+      if (given.isPresent() && !given.get().isBlank()) {
+        set.add(key.name());
+      }
       if (value != null) {
         if (!key.form().accepts(value)) {
-          throw new ConfigException(key.name() + " (" + key.environmentName() + ") must be " + key.form().expected
-              + ", not " + shown(key, value));
+          problems.add(key.name() + " (" + key.environmentName() + ") must be " + key.form().expected + ", not "
+              + shown(key, value));
         }
         resolved.put(key.name(), value);
       }
     }
-    return new HarnessConfig(resolved);
+    if (!problems.isEmpty()) {
+      throw new ConfigException(String.join("; ", problems));
+    }
+    return new HarnessConfig(resolved, set, blank);
   }
 
   /** A copy with some keys set, as if given with -D (used to point a run at a stub started on a free port). */
   public HarnessConfig with(Map<String, String> overrides) {
-    Map<String, String> system = new HashMap<>(values);
+    Map<String, String> system = new HashMap<>();
+    set.forEach(name -> system.put(name, values.get(name)));
     system.putAll(overrides);
     Map<String, String> secrets = new HashMap<>();
     for (Key key : Keys.all()) {
@@ -71,11 +102,21 @@ public final class HarnessConfig {
     return Optional.ofNullable(values.get(key.name()));
   }
 
+  /** True when the key was given a value (not blank), whatever that value is: a default does not count. */
+  public boolean isSet(Key key) {
+    return set.contains(key.name());
+  }
+
+  /** Why a key has no value of its own: "blank" (given, but empty) or "unset". */
+  public String whyNotSet(Key key) {
+    return blank.contains(key.name()) ? "blank" : "unset";
+  }
+
   /** The value of a key that has a default or was set; a missing one stops the run naming the key. */
   public String get(Key key) {
     return find(key).orElseThrow(() -> new ConfigException(
-        key.name() + " is required: set " + (key.secret() ? "" : "-D" + key.name() + " or ") + "the environment variable "
-            + key.environmentName()));
+        key.name() + " is required and " + whyNotSet(key) + ": set " + (key.secret() ? "" : "-D" + key.name()
+            + " or ") + "the environment variable " + key.environmentName()));
   }
 
   public long getLong(Key key) {
@@ -109,24 +150,23 @@ public final class HarnessConfig {
         .filter(value -> !value.isBlank()).collect(Collectors.toList());
   }
 
-  private static String resolve(Key key, Map<String, String> system, Map<String, String> environment,
-      Map<String, String> file) {
+  /** The value given for a key by the first source that has it (blank included), or empty. */
+  private static Optional<String> given(Key key, Map<String, String> system, Map<String, String> environment,
+      Map<String, String> file, List<String> problems) {
     if (key.secret()) {
       if (system.containsKey(key.name()) || file.containsKey(key.name())) {
-        throw new ConfigException(key.name() + " is a secret: set it only in the environment as "
-            + key.environmentName());
+        problems.add(key.name() + " is a secret: set it only in the environment as " + key.environmentName());
       }
       // a CI secret that is not set often arrives as an empty variable: that is a missing secret, not an empty one
-      String secret = environment.get(key.environmentName());
-      return secret == null || secret.isBlank() ? null : secret;
+      return Optional.ofNullable(environment.get(key.environmentName()));
     }
     if (system.containsKey(key.name())) {
-      return system.get(key.name());
+      return Optional.of(system.get(key.name()));
     }
     if (environment.containsKey(key.environmentName())) {
-      return environment.get(key.environmentName());
+      return Optional.of(environment.get(key.environmentName()));
     }
-    return file.containsKey(key.name()) ? file.get(key.name()) : key.defaultValue();
+    return Optional.ofNullable(file.get(key.name()));
   }
 
   /** A value as an error message may show it: a secret as ***, anything else quoted, on one short line. */
@@ -142,15 +182,64 @@ public final class HarnessConfig {
     return printable.length() > 60 ? printable.substring(0, 60) + "..." : printable;
   }
 
-  private static void rejectUnknown(Map<String, String> source, String what) {
-    for (String name : source.keySet()) {
+  private static void rejectUnknown(Map<String, String> source, String what, List<String> problems) {
+    for (String name : new TreeSet<>(source.keySet())) {
       boolean ours = NAMESPACES.stream().anyMatch(name::startsWith);
       boolean known = Keys.all().stream().anyMatch(key -> key.name().equals(name));
       if (ours && !known) {
-        throw new ConfigException("unknown configuration key: " + what + oneLine(name)
+        problems.add("unknown configuration key: " + what + oneLine(name) + closest(name)
             + " (docs/configuration.md lists the keys)");
       }
     }
+  }
+
+  /** An environment variable under our prefixes (LOAD_USERS_PER_SECOND) that names no key is a typo, not noise. */
+  private static void rejectUnknownEnvironment(Map<String, String> environment, List<String> problems) {
+    for (String name : new TreeSet<>(environment.keySet())) {
+      boolean ours = NAMESPACES.stream().anyMatch(prefix -> name.startsWith(
+          prefix.substring(0, prefix.length() - 1).toUpperCase(Locale.ROOT) + "_"));
+      boolean known = Keys.all().stream().anyMatch(key -> key.environmentName().equals(name));
+      if (ours && !known) {
+        problems.add("unknown configuration key: environment variable " + oneLine(name) + closest(name)
+            + " (docs/configuration.md lists the keys)");
+      }
+    }
+  }
+
+  /** The key most like a misspelt name, as a hint: ", did you mean load.usersPerSec (LOAD_USERS_PER_SEC)?". */
+  private static String closest(String name) {
+    String wanted = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    Key best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (Key key : Keys.all()) {
+      int distance = distance(wanted, key.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", ""));
+      if (distance < bestDistance) {
+        best = key;
+        bestDistance = distance;
+      }
+    }
+    return best != null && bestDistance <= 4
+        ? ", did you mean " + best.name() + " (" + best.environmentName() + ")?" : "";
+  }
+
+  /** Levenshtein distance: small names, small cost. */
+  private static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
   }
 
   private static Map<String, String> readFile(Path file) {

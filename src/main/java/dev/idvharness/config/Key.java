@@ -20,7 +20,9 @@ public record Key(String name, String defaultValue, Form form, boolean secret, S
     FRACTION("a number from 0 to 1"),
     BOOLEAN("true or false"),
     TARGET("local or remote"),
-    LOAD_PROFILE("smoke, load, stress or soak");
+    LOAD_PROFILE("smoke, load, stress or soak"),
+    DRIFT_KINDS("a comma-separated list of missing-in-vendor, new-in-vendor, type-changed, format-changed,"
+        + " new-value, status-changed, content-type-changed");
 
     final String expected;
 
@@ -41,6 +43,9 @@ public record Key(String name, String defaultValue, Form form, boolean secret, S
           case BOOLEAN -> value.equals("true") || value.equals("false");
           case TARGET -> List.of("local", "remote").contains(value);
           case LOAD_PROFILE -> List.of("smoke", "load", "stress", "soak").contains(value);
+          case DRIFT_KINDS -> java.util.Arrays.stream(value.split(",")).map(String::trim)
+              .allMatch(kind -> kind.isEmpty() || List.of("missing-in-vendor", "new-in-vendor", "type-changed",
+                  "format-changed", "new-value", "status-changed", "content-type-changed").contains(kind));
         };
       } catch (NumberFormatException e) {
         return false;

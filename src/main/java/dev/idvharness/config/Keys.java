@@ -1,6 +1,7 @@
 package dev.idvharness.config;
 
 import static dev.idvharness.config.Key.Form.BOOLEAN;
+import static dev.idvharness.config.Key.Form.DRIFT_KINDS;
 import static dev.idvharness.config.Key.Form.FRACTION;
 import static dev.idvharness.config.Key.Form.HTTP_URL;
 import static dev.idvharness.config.Key.Form.LOAD_PROFILE;
@@ -111,6 +112,11 @@ public final class Keys {
   public static final Key SLA_MAX_STUB_LAG_MS = Key.of("sla.maxStubLagMs", "50", POSITIVE_INT,
       "local runs: a stub endpoint answering later than configured by more than this (lag p99) invalidates the run");
 
+  public static final Key DRIFT_RECORD = Key.of("drift.record", null, TEXT,
+      "conformance runs: write the shapes of every @contract answer to this file (the drift command sets it)");
+  public static final Key DRIFT_FAIL_ON = Key.of("drift.failOn", "", DRIFT_KINDS,
+      "drift kinds that fail the drift command (comma-separated, e.g. type-changed,status-changed); none by default");
+
   private static final List<Key> ALL = List.of(
       TARGET_KEY,
       CYBERARK_BASE_URL, CYBERARK_TENANT_ID, CYBERARK_USER, CYBERARK_PASSWORD, CYBERARK_OOB_MECHANISM,
@@ -125,7 +131,7 @@ public final class Keys {
       LOAD_SOAK_USERS_PER_SEC, LOAD_SOAK_MINUTES, LOAD_DRAIN_SECONDS, LOAD_CYBERARK_APPROVAL_MS,
       LOAD_IRONVEST_PROCESSING_CALLS, LOAD_IRONVEST_RETRY_AFTER_MS,
       SLA_FAILED_PERCENT, SLA_P95_MS, SLA_P99_MS, SLA_CYBERARK_VERDICT_P95_MS, SLA_IRONVEST_VERDICT_P95_MS,
-      SLA_MAX_STUB_LAG_MS);
+      SLA_MAX_STUB_LAG_MS, DRIFT_RECORD, DRIFT_FAIL_ON);
 
   private Keys() {}
 

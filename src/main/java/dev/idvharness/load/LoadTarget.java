@@ -4,6 +4,7 @@ import dev.idvharness.config.ConfigException;
 import dev.idvharness.config.HarnessConfig;
 import dev.idvharness.config.Key;
 import dev.idvharness.config.Keys;
+import dev.idvharness.config.RemoteRequirements;
 import dev.idvharness.stub.StubData;
 import dev.idvharness.stub.StubOptions;
 import dev.idvharness.stub.StubServer;
@@ -29,6 +30,7 @@ public record LoadTarget(String cyberArkUrl, String ironVestUrl, String stubUrl,
   public static LoadTarget open(HarnessConfig config) {
     if (config.isRemote()) {
       requireRemoteOptIn(config);
+      RemoteRequirements.check(config);
       return new LoadTarget(config.get(Keys.CYBERARK_BASE_URL), config.get(Keys.IRONVEST_BASE_URL), null,
           config.get(Keys.CYBERARK_PASSWORD), config.get(Keys.IRONVEST_API_KEY), null,
           new VendorUser(config.get(Keys.CYBERARK_USER), config.get(Keys.IRONVEST_CSID), config.get(Keys.IRONVEST_UID)));

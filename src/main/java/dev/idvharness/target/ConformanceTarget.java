@@ -11,6 +11,7 @@ import dev.idvharness.config.ConfigException;
 import dev.idvharness.config.HarnessConfig;
 import dev.idvharness.config.Key;
 import dev.idvharness.config.Keys;
+import dev.idvharness.config.RemoteRequirements;
 import dev.idvharness.stub.StubData;
 import dev.idvharness.stub.StubOptions;
 import dev.idvharness.stub.StubServer;
@@ -99,37 +100,14 @@ public final class ConformanceTarget implements AutoCloseable {
   }
 
   public static ConformanceTarget remote(HarnessConfig config) {
-    boolean cyberArk = config.find(Keys.CYBERARK_BASE_URL).isPresent();
-    boolean ironVest = config.find(Keys.IRONVEST_BASE_URL).isPresent();
-    if (!cyberArk && !ironVest) {
-      throw new ConfigException("harness.target=remote needs CYBERARK_BASE_URL and/or IRONVEST_BASE_URL");
-    }
-    if (cyberArk) {
-      requireAll(config, Keys.CYBERARK_TENANT_ID, Keys.CYBERARK_USER, Keys.CYBERARK_PASSWORD);
-    }
-    if (ironVest) {
-      requireAll(config, Keys.IRONVEST_API_KEY, Keys.IRONVEST_CID, Keys.IRONVEST_UID, Keys.IRONVEST_CSID);
-      if (config.find(Keys.IRONVEST_CLIENT_CERT).isPresent() != config.find(Keys.IRONVEST_CLIENT_KEY).isPresent()) {
-        throw new ConfigException("ironvest.clientCert and ironvest.clientKey go together: set both "
-            + "IRONVEST_CLIENT_CERT and IRONVEST_CLIENT_KEY, or neither");
-      }
-    }
+    RemoteRequirements.check(config);
+    boolean cyberArk = config.isSet(Keys.CYBERARK_BASE_URL);
+    boolean ironVest = config.isSet(Keys.IRONVEST_BASE_URL);
     ConformanceTarget target = new ConformanceTarget(config, null, null,
         cyberArk ? null : "CyberArk left out of this remote run: CYBERARK_BASE_URL is not set",
         ironVest ? null : "IronVest left out of this remote run: IRONVEST_BASE_URL is not set");
     target.registerClientKey();
     return target;
-  }
-
-  /** Remote values must be set; a stub default (e.g. the stub user mfa.push@idv.test) counts as not set. */
-  private static void requireAll(HarnessConfig config, Key... keys) {
-    for (Key key : keys) {
-      Optional<String> value = config.find(key).filter(v -> !v.isBlank() && !v.equals(key.defaultValue()));
-      if (value.isEmpty()) {
-        throw new ConfigException("harness.target=remote: " + key.name() + " is required: set the environment "
-            + "variable " + key.environmentName());
-      }
-    }
   }
 
   private void registerClientKey() {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -22,14 +23,20 @@ class ConfigCheckIT {
       "base URL not http(s)   | -Dcyberark.baseUrl=ftp://x  |        | cyberark.baseUrl (CYBERARK_BASE_URL) must be an http(s) URL",
       "secret given as -D     | -Dironvest.apiKey=abc       |        | ironvest.apiKey is a secret: set it only in the environment as IRONVEST_API_KEY",
       "bad value from the env | -Dharness.target=local      | VALIDATE_DEADLINE_MS=soon | validate.deadlineMs (VALIDATE_DEADLINE_MS) must be a whole number > 0, not 'soon'",
+      "typo in the env        | -Dharness.target=local      | LOAD_USERS_PER_SECOND=50 | environment variable LOAD_USERS_PER_SECOND, did you mean load.usersPerSec (LOAD_USERS_PER_SEC)?",
+      "remote, incomplete     | -Dharness.target=remote     | CYBERARK_BASE_URL=https://tenant.example.test;CYBERARK_TENANT_ID=ABC1234;CYBERARK_PASSWORD= | harness.target=remote: CyberArk (its base URL is set) needs CYBERARK_USER is unset, CYBERARK_PASSWORD is blank",
+      "remote, no vendor      | -Dharness.target=remote     |        | CYBERARK_BASE_URL and IRONVEST_BASE_URL are both unset",
   })
   void aBadConfigurationIsOneLineAndExitCodeTwo(String name, String property, String environment, String expected)
       throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(java(), property, "-cp", Path.of("target", "classes").toString(),
         ConfigCheck.class.getName());
+    clearOurs(builder);
     if (environment != null) {
-      String[] pair = environment.split("=", 2);
-      builder.environment().put(pair[0], pair[1]);
+      for (String assignment : environment.split(";")) {
+        String[] pair = assignment.split("=", 2);
+        builder.environment().put(pair[0], pair[1]);
+      }
     }
     Process process = builder.start();
     assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -43,11 +50,35 @@ class ConfigCheckIT {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {"defaults | -Dharness.target=local"})
   void aGoodConfigurationPasses(String name, String property) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(java(), property, "-cp", Path.of("target", "classes").toString(),
-        ConfigCheck.class.getName()).start();
+    ProcessBuilder builder = new ProcessBuilder(java(), property, "-cp", Path.of("target", "classes").toString(),
+        ConfigCheck.class.getName());
+    clearOurs(builder);
+    Process process = builder.start();
     assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
     assertThat(process.exitValue()).isZero();
+  }
+
+  @Test
+  void aCompleteRemoteConfigurationWithAStubDefaultValuePassesWithAWarning() throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(java(), "-Dharness.target=remote", "-cp",
+        Path.of("target", "classes").toString(), ConfigCheck.class.getName());
+    clearOurs(builder);
+    builder.environment().putAll(java.util.Map.of("CYBERARK_BASE_URL", "https://tenant.example.test",
+        "CYBERARK_TENANT_ID", "ABC1234", "CYBERARK_USER", "someone@example.test", "CYBERARK_PASSWORD", "pw-from-env"));
+    Process process = builder.start();
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(process.exitValue()).isZero();
+    assertThat(stdout).contains("warning: CYBERARK_TENANT_ID=ABC1234 is also the local stub's default")
+        .contains("remote target, configuration valid").doesNotContain("pw-from-env");
+  }
+
+  /** The child sees only the variables a row gives, not those of whoever runs the build. */
+  private static void clearOurs(ProcessBuilder builder) {
+    builder.environment().keySet().removeIf(name -> name.matches(
+        "(HARNESS|CYBERARK|IRONVEST|POLL|VALIDATE|LOAD|SLA|REPORTS|DRIFT)_.*"));
   }
 
   private static String java() {

@@ -80,12 +80,52 @@ class HarnessConfigTest {
   void otherSystemPropertiesAndEnvironmentVariablesAreIgnored() {
     Map<String, String> system = Map.of("java.version", "17", "user.home", "/home/ci", "http.proxyHost", "proxy",
         "https.proxyPort", "3128", "file.encoding", "UTF-8", "maven.repo.local", "/m2", "surefire.test.class.path", "x");
-    // the environment is shared with everything else: a near miss there is not ours to judge
-    Map<String, String> environment = Map.of("PATH", "/bin", "POLL_INTERVL_MS", "oops", "HOME", "/home/ci");
+    // the environment is shared with everything else: only names under our prefixes are ours to judge
+    Map<String, String> environment = Map.of("PATH", "/bin", "POLLING_STATION", "oops", "HOME", "/home/ci",
+        "LOADER_PATH", "/opt");
 
     HarnessConfig config = HarnessConfig.from(system, environment, NONE);
 
     assertThat(config.get(Keys.POLL_INTERVAL_MS)).isEqualTo("1000");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      "LOAD_USERS_PER_SECOND, load.usersPerSec (LOAD_USERS_PER_SEC)",
+      "POLL_INTERVL_MS, poll.intervalMs (POLL_INTERVAL_MS)",
+      "CYBERARK_TENANT, cyberark.tenantId (CYBERARK_TENANT_ID)"})
+  void anEnvironmentVariableUnderOurPrefixesThatNamesNoKeyIsRefusedWithTheClosestKey(String name, String closest) {
+    String message = errorOf(NONE, Map.of(name, "50"), NONE);
+
+    assertThat(message).contains("unknown configuration key: environment variable " + name)
+        .contains("did you mean " + closest);
+  }
+
+  @Test
+  void everyProblemIsNamedOnTheOneLine() {
+    String message = errorOf(Map.of("poll.intervall", "5", "poll.deadlineMs", "-1"),
+        Map.of("LOAD_USERS_PER_SECOND", "50"), NONE);
+
+    assertThat(message).contains("-Dpoll.intervall").contains("LOAD_USERS_PER_SECOND")
+        .contains("poll.deadlineMs (POLL_DEADLINE_MS) must be a whole number > 0");
+  }
+
+  @Test
+  void aValueThatIsSetCountsAsSetEvenWhenItEqualsTheDefault() {
+    HarnessConfig config = HarnessConfig.from(NONE, Map.of("CYBERARK_TENANT_ID", "ABC1234"), NONE);
+
+    assertThat(config.isSet(Keys.CYBERARK_TENANT_ID)).isTrue();
+    assertThat(config.isSet(Keys.CYBERARK_USER)).as("left to its default").isFalse();
+    assertThat(config.whyNotSet(Keys.CYBERARK_USER)).isEqualTo("unset");
+  }
+
+  @Test
+  void aBlankValueCountsAsUnsetAndSaysItIsBlank() {
+    HarnessConfig config = HarnessConfig.from(NONE, Map.of("IRONVEST_CSID", " "), NONE);
+
+    assertThat(config.isSet(Keys.IRONVEST_CSID)).isFalse();
+    assertThat(config.whyNotSet(Keys.IRONVEST_CSID)).isEqualTo("blank");
+    assertThatThrownBy(() -> config.get(Keys.IRONVEST_CSID)).hasMessageContaining("is required and blank");
   }
 
   // --- bad values: one line naming the key, its environment variable, the expected form and the value

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import dev.idvharness.config.ConfigException;
 import dev.idvharness.config.HarnessConfig;
+import dev.idvharness.config.Keys;
+import dev.idvharness.config.RemoteRequirements;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
@@ -53,7 +55,7 @@ class ConformanceTargetTest {
   void noVendorAtAllStopsTheRun() {
     assertThatThrownBy(() -> open(Map.of("HARNESS_TARGET", "remote")))
         .isInstanceOf(ConfigException.class)
-        .hasMessage("harness.target=remote needs CYBERARK_BASE_URL and/or IRONVEST_BASE_URL");
+        .hasMessage("harness.target=remote: CYBERARK_BASE_URL and IRONVEST_BASE_URL are both unset: set at least one");
   }
 
   @Test
@@ -68,11 +70,38 @@ class ConformanceTargetTest {
   }
 
   @Test
-  void theStubUserDefaultDoesNotCountAsConfigured() {
+  void aValueLeftToItsDefaultIsNoValueOfTheVendors() {
     Map<String, String> environment = completeCyberArk(vendorUrl());
     environment.remove("CYBERARK_USER");
 
-    assertThatThrownBy(() -> open(environment)).hasMessageContaining("CYBERARK_USER");
+    assertThatThrownBy(() -> open(environment)).hasMessageContaining("CYBERARK_USER is unset");
+  }
+
+  @Test
+  void aRemoteValueEqualToAStubDefaultIsAccepted() {
+    Map<String, String> environment = completeCyberArk(vendorUrl());
+    environment.put("CYBERARK_TENANT_ID", "ABC1234");
+    environment.put("CYBERARK_USER", "mfa.push@idv.test");
+
+    ConformanceTarget target = open(environment);
+
+    assertThat(target.config().get(Keys.CYBERARK_TENANT_ID)).isEqualTo("ABC1234");
+    assertThat(RemoteRequirements.warnings(target.config())).anySatisfy(warning ->
+        assertThat(warning).contains("CYBERARK_TENANT_ID=ABC1234").contains("used as given"));
+  }
+
+  @Test
+  void everythingMissingIsNamedAtOnceAndNothingSetIsCalledMissing() {
+    Map<String, String> environment = new HashMap<>(Map.of("HARNESS_TARGET", "remote",
+        "CYBERARK_BASE_URL", vendorUrl(), "CYBERARK_TENANT_ID", "T1", "CYBERARK_PASSWORD", "",
+        "IRONVEST_BASE_URL", vendorUrl(), "IRONVEST_CID", "acme", "IRONVEST_UID", "user-1"));
+
+    assertThatThrownBy(() -> open(environment)).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("CYBERARK_USER is unset").hasMessageContaining("CYBERARK_PASSWORD is blank")
+        .hasMessageContaining("IRONVEST_API_KEY is unset").hasMessageContaining("IRONVEST_CSID is unset")
+        .hasMessageNotContaining("CYBERARK_TENANT_ID").hasMessageNotContaining("IRONVEST_UID")
+        .hasMessageNotContaining("IRONVEST_CID").hasMessageNotContaining("\n");
+    assertThat(requests).hasValue(0);
   }
 
   @Test
