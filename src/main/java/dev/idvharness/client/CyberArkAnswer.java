@@ -13,7 +13,7 @@ import java.util.Optional;
 public record CyberArkAnswer(Exchange exchange, ObjectNode body) {
 
   public static CyberArkAnswer of(Exchange exchange) {
-    return new CyberArkAnswer(exchange, Json.parseObject(exchange.responseBody()).orElse(null));
+    return new CyberArkAnswer(exchange, AnswerJson.parseObject(exchange.responseBody()).orElse(null));
   }
 
   public boolean isJsonObject() {
@@ -36,15 +36,15 @@ public record CyberArkAnswer(Exchange exchange, ObjectNode body) {
   }
 
   public String summary() {
-    return Json.text(result(), "Summary");
+    return AnswerJson.text(result(), "Summary");
   }
 
   public String message() {
-    return Json.text(body, "Message");
+    return AnswerJson.text(body, "Message");
   }
 
   public String errorId() {
-    return Json.text(body, "ErrorID");
+    return AnswerJson.text(body, "ErrorID");
   }
 
   /** The session holder: {@code Result.ReturnData} when it carries the session, else {@code Result}. */
@@ -54,7 +54,7 @@ public record CyberArkAnswer(Exchange exchange, ObjectNode body) {
   }
 
   public String sessionId() {
-    return Json.text(session(), "SessionId");
+    return AnswerJson.text(session(), "SessionId");
   }
 
   /** Where the session was found: "Result.ReturnData", "Result", or null. */
@@ -71,8 +71,8 @@ public record CyberArkAnswer(Exchange exchange, ObjectNode body) {
     for (JsonNode challenge : session().path("Challenges")) {
       List<Mechanism> mechanisms = new ArrayList<>();
       for (JsonNode mechanism : challenge.path("Mechanisms")) {
-        mechanisms.add(new Mechanism(Json.text(mechanism, "MechanismId"), Json.text(mechanism, "Name"),
-            Json.text(mechanism, "AnswerType")));
+        mechanisms.add(new Mechanism(AnswerJson.text(mechanism, "MechanismId"), AnswerJson.text(mechanism, "Name"),
+            AnswerJson.text(mechanism, "AnswerType")));
       }
       challenges.add(mechanisms);
     }

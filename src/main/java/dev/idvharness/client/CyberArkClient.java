@@ -26,7 +26,7 @@ public final class CyberArkClient {
   }
 
   public CyberArkAnswer startAuthentication(String user) {
-    return post(START, Json.object().put("TenantId", tenantId).put("User", user));
+    return post(START, AnswerJson.object().put("TenantId", tenantId).put("User", user));
   }
 
   /** Answer, StartOOB or Poll; {@code answer} is left out when null. */
@@ -41,17 +41,17 @@ public final class CyberArkClient {
   /** A Poll that gives up after {@code limit}: the poll loop passes what is left of its deadline. */
   public CyberArkAnswer poll(String sessionId, String mechanismId, java.time.Duration limit) {
     return CyberArkAnswer.of(http.post(URI.create(baseUrl + SEND), JSON,
-        Json.write(request("Poll", sessionId, mechanismId)), limit));
+        AnswerJson.write(request("Poll", sessionId, mechanismId)), limit));
   }
 
   /** The body {@link #send} would post, for callers that break it on purpose (error catalogue). */
   public ObjectNode request(String action, String sessionId, String mechanismId) {
-    return Json.object().put("Action", action).put("MechanismId", mechanismId).put("SessionId", sessionId)
+    return AnswerJson.object().put("Action", action).put("MechanismId", mechanismId).put("SessionId", sessionId)
         .put("TenantId", tenantId);
   }
 
   public CyberArkAnswer post(String path, ObjectNode body) {
-    return postRaw(path, Json.write(body), JSON);
+    return postRaw(path, AnswerJson.write(body), JSON);
   }
 
   /** Any body with any headers: for requests that are malformed on purpose. */

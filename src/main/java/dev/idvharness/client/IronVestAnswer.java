@@ -14,7 +14,7 @@ public record IronVestAnswer(Exchange exchange, ObjectNode body) {
   public enum Kind { DECISION, PROCESSING, APPLICATION_ERROR, FORBIDDEN, UNPROCESSABLE, UNAVAILABLE, UNEXPECTED }
 
   public static IronVestAnswer of(Exchange exchange) {
-    return new IronVestAnswer(exchange, Json.parseObject(exchange.responseBody()).orElse(null));
+    return new IronVestAnswer(exchange, AnswerJson.parseObject(exchange.responseBody()).orElse(null));
   }
 
   public int status() {
@@ -35,7 +35,7 @@ public record IronVestAnswer(Exchange exchange, ObjectNode body) {
     if (body == null) {
       return Kind.UNEXPECTED;
     }
-    String errorMessage = Json.text(body, "errorMessage");
+    String errorMessage = AnswerJson.text(body, "errorMessage");
     if (errorMessage != null) {
       return PROCESSING.equals(errorMessage) ? Kind.PROCESSING : Kind.APPLICATION_ERROR;
     }
@@ -43,7 +43,7 @@ public record IronVestAnswer(Exchange exchange, ObjectNode body) {
   }
 
   public String errorMessage() {
-    return Json.text(body, "errorMessage");
+    return AnswerJson.text(body, "errorMessage");
   }
 
   /** {@code retryAfterMS} when it is a whole number; empty when absent. */

@@ -21,12 +21,12 @@ public final class IronVestClient {
   }
 
   public IronVestAnswer validate(ObjectNode body) {
-    return validateRaw(Json.write(body), headers(apiKey));
+    return validateRaw(AnswerJson.write(body), headers(apiKey));
   }
 
   /** A validate call that gives up after {@code limit}: the loop passes what is left of its deadline. */
   public IronVestAnswer validate(ObjectNode body, java.time.Duration limit) {
-    return IronVestAnswer.of(http.post(validateUri, headers(apiKey), Json.write(body), limit));
+    return IronVestAnswer.of(http.post(validateUri, headers(apiKey), AnswerJson.write(body), limit));
   }
 
   /** Any body with any headers: for requests that are malformed on purpose. */

@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 /** Builds a validate request body (contract 2.1). Values are strings or decimals, as the vendor accepts both. */
 public final class ValidateBody {
 
-  private final ObjectNode body = Json.object();
+  private final ObjectNode body = AnswerJson.object();
   private final ArrayNode sessionData;
 
   private ValidateBody(String cid, String csid, String uid, String action) {

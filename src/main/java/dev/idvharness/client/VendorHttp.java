@@ -5,8 +5,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 
@@ -38,16 +40,37 @@ public final class VendorHttp {
 
   /** Any method; {@code body} null sends none. Every HTTP call of the harness goes through here. */
   public Exchange send(String method, URI uri, Map<String, String> headers, String body, Duration limit) {
+    return exchange(method, uri, List.copyOf(headers.entrySet()),
+        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body), body, limit);
+  }
+
+  /**
+   * The body bytes exactly as given (invalid UTF-8 included) and the headers in their order, a name sent as often as
+   * it is listed: for hostile requests. The exchange shows the body as UTF-8 and, of a repeated header, the last value.
+   */
+  public Exchange sendBytes(String method, URI uri, List<Map.Entry<String, String>> headers, byte[] body,
+      Duration limit) {
+    return exchange(method, uri, headers,
+        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body),
+        body == null ? null : new String(body, StandardCharsets.UTF_8), limit);
+  }
+
+  private Exchange exchange(String method, URI uri, List<Map.Entry<String, String>> headers,
+      HttpRequest.BodyPublisher body, String shownBody, Duration limit) {
     Duration requestTimeout = limit.compareTo(timeout) < 0 ? limit : timeout;
     HttpRequest.Builder request = HttpRequest.newBuilder(uri)
         .timeout(requestTimeout.isZero() || requestTimeout.isNegative() ? Duration.ofMillis(1) : requestTimeout)
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-    headers.forEach(request::header);
+        .method(method, body);
+    Map<String, String> sent = new LinkedHashMap<>();
+    for (Map.Entry<String, String> header : headers) {
+      request.header(header.getKey(), header.getValue());
+      sent.put(header.getKey(), header.getValue());
+    }
     long start = System.nanoTime();
     try {
       HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Exchange(method, uri, new LinkedHashMap<>(headers), body, response.statusCode(),
-          response.headers().map(), response.body(), Duration.ofNanos(System.nanoTime() - start));
+      return new Exchange(method, uri, sent, shownBody, response.statusCode(), response.headers().map(),
+          response.body(), Duration.ofNanos(System.nanoTime() - start));
     } catch (IOException e) {
       throw new TransportFailure(method + " " + uri, e);
     } catch (InterruptedException e) {

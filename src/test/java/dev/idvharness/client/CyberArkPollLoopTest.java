@@ -2,26 +2,20 @@ package dev.idvharness.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.idvharness.junit.IdvStubExtension;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Each branch of the poll loop against the real stub server, driven by the stub's user conventions. */
 class CyberArkPollLoopTest {
 
-  private static LocalStub stub;
-  private static CyberArkClient client;
+  private static final VendorHttp HTTP = new VendorHttp(Duration.ofSeconds(10), null);
 
-  @BeforeAll
-  static void start() {
-    stub = new LocalStub();
-    client = stub.cyberArk();
-  }
+  @RegisterExtension
+  static IdvStubExtension stub = IdvStubExtension.newInstance().noDelays().build();
 
-  @AfterAll
-  static void stop() {
-    stub.close();
-  }
+  private final CyberArkClient client = new CyberArkClient(HTTP, stub.baseUrl(), stub.data().defaultTenantId());
 
   @Test
   void pollsUntilTheUserApprovesThenReportsTheNextSummary() {
@@ -65,7 +59,8 @@ class CyberArkPollLoopTest {
     CyberArkAnswer started = client.startAuthentication(user);
     String sessionId = started.sessionId();
     String password = started.mechanism(0, "UP").orElseThrow().id();
-    assertThat(client.send("Answer", sessionId, password, LocalStub.PASSWORD).summary()).isEqualTo("StartNextChallenge");
+    assertThat(client.send("Answer", sessionId, password, stub.data().passwordOf(user)).summary())
+        .isEqualTo("StartNextChallenge");
     String push = started.mechanism(1, "OTP").orElseThrow().id();
     assertThat(client.send("StartOOB", sessionId, push, null).summary()).isEqualTo("OobPending");
     return new CyberArkPollLoop(client, settings, Pause.SLEEP).run(sessionId, push);

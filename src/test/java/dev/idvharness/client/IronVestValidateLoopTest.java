@@ -3,11 +3,13 @@ package dev.idvharness.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.idvharness.junit.IdvStubExtension;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Each branch of the validate loop against the real stub server, selected by the stub's csid conventions. */
 class IronVestValidateLoopTest {
@@ -15,20 +17,18 @@ class IronVestValidateLoopTest {
   /** Small numbers keep the test fast; min 10 and max 50 make clamping visible in the recorded waits. */
   private static final ValidateSettings SETTINGS = new ValidateSettings(4, 40, 10, 50, 3, 5_000);
 
-  private static LocalStub stub;
-  private static IronVestClient client;
+  private static final String CID = "acme-bank";
+  private static final VendorHttp HTTP = new VendorHttp(Duration.ofSeconds(10), null);
+
+  @RegisterExtension
+  static IdvStubExtension stub = IdvStubExtension.newInstance().noDelays().build();
+
+  private final IronVestClient client = new IronVestClient(HTTP, stub.baseUrl(), stub.data().requireApiKeyOf(CID));
 
   @BeforeAll
-  static void start() throws Exception {
-    stub = new LocalStub();
-    client = stub.ironVest();
+  static void retryAfterZero() {
     // 503s carry Retry-After: 0 so that honouring it costs nothing
-    stub.putProfile("{\"ironvest\": {\"processingCalls\": 1, \"retryAfterMs\": 20}, \"faults\": {\"retryAfterSeconds\": 0}}");
-  }
-
-  @AfterAll
-  static void stop() {
-    stub.close();
+    stub.admin().putProfile("{\"ironvest\": {\"processingCalls\": 1, \"retryAfterMs\": 20}, \"faults\": {\"retryAfterSeconds\": 0}}");
   }
 
   @Test
@@ -87,7 +87,7 @@ class IronVestValidateLoopTest {
 
   @Test
   void forbiddenIsNeverRetried() {
-    IronVestClient wrongKey = new IronVestClient(stub.http, stub.server.baseUrl(), "not-a-key");
+    IronVestClient wrongKey = new IronVestClient(HTTP, stub.baseUrl(), "not-a-key");
     Outcome outcome = new IronVestValidateLoop(wrongKey, SETTINGS, Pause.SLEEP, new SplittableRandom(1))
         .run(body("loop-p2-forbidden"));
 
@@ -129,12 +129,12 @@ class IronVestValidateLoopTest {
     assertThat(outcome.calls()).isEqualTo(1);
   }
 
-  private static Outcome run(ValidateSettings settings, String csid) {
+  private Outcome run(ValidateSettings settings, String csid) {
     return new IronVestValidateLoop(client, settings, Pause.SLEEP, new SplittableRandom(1)).run(body(csid));
   }
 
   private static ObjectNode body(String csid) {
-    return ValidateBody.of(LocalStub.ACME_CID, csid + "-" + System.nanoTime(), "user-1", "WireTransfer")
+    return ValidateBody.of(CID, csid + "-" + System.nanoTime(), "user-1", "WireTransfer")
         .value("amount", new BigDecimal("35"), "amount")
         .value("accountNumber", "66666666", "account_number")
         .json();

@@ -16,15 +16,13 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.idvharness.client.CyberArkAnswer;
 import dev.idvharness.client.IronVestAnswer;
 import dev.idvharness.config.HarnessConfig;
-import dev.idvharness.stub.StubOptions;
-import dev.idvharness.stub.StubServer;
-import java.nio.file.Path;
+import dev.idvharness.junit.IdvStubExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The suite must catch a vendor that breaks the contract. Each test makes the stub server misbehave in one way
@@ -40,21 +38,19 @@ class BrokenVendorTest {
       + "\"Message\":null,\"MessageID\":null,\"Exception\":null,\"ErrorID\":null,\"ErrorCode\":null,"
       + "\"IsSoftError\":false,\"InnerExceptions\":null}";
 
-  private StubServer server;
+  /** A stub of its own per test: the misbehaviour a test adds must not outlive it. */
+  @RegisterExtension
+  IdvStubExtension stub = IdvStubExtension.newInstance().noDelays().build();
+
   private WireMock admin;
   private ConformanceTarget target;
   private final List<String> attached = new ArrayList<>();
 
+  /** The extension stops the server after the test: the target over it needs no closing. */
   @BeforeEach
-  void start() {
-    server = StubServer.start(StubOptions.defaults().withProfile(Path.of("stubs/profiles/none.json")));
-    admin = new WireMock("127.0.0.1", server.port());
-    target = ConformanceTarget.overStub(HarnessConfig.from(Map.of(), Map.of(), Map.of()), server);
-  }
-
-  @AfterEach
-  void stop() {
-    target.close();
+  void targetOverTheStub() {
+    admin = new WireMock("127.0.0.1", stub.port());
+    target = ConformanceTarget.overStub(HarnessConfig.from(Map.of(), Map.of(), Map.of()), stub.server());
   }
 
   private void breakVendor(MappingBuilder misbehaviour) {

@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
 import dev.idvharness.config.HarnessConfig;
-import dev.idvharness.stub.StubOptions;
-import dev.idvharness.stub.StubServer;
-import java.nio.file.Path;
+import dev.idvharness.junit.IdvStubExtension;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.EngineFilter;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -29,6 +28,10 @@ class RemoteTargetRunTest {
 
   // Each test hands the suite its own target; Hooks closes it at the end of the run.
 
+  /** Stands in for the sandbox. */
+  @RegisterExtension
+  static IdvStubExtension sandbox = IdvStubExtension.newInstance().noDelays().build();
+
   /** Scenario (leaf) results by display name, with their tags and the reason of a skip or failure. */
   private final Map<String, Result> results = new ConcurrentHashMap<>();
 
@@ -36,16 +39,14 @@ class RemoteTargetRunTest {
 
   @Test
   void onlyContractScenariosOfConfiguredVendorsRunAgainstARemoteTarget() {
-    try (StubServer sandbox = StubServer.start(StubOptions.defaults().withProfile(Path.of("stubs/profiles/none.json")))) {
-      ConformanceTarget.use(ConformanceTarget.open(HarnessConfig.from(Map.of(), Map.of(
-          "HARNESS_TARGET", "remote",
-          "IRONVEST_BASE_URL", sandbox.baseUrl(),
-          "IRONVEST_API_KEY", "iv-stub-key-strict-0002",
-          "IRONVEST_CID", "strict-bank",
-          "IRONVEST_UID", "remote-user",
-          "IRONVEST_CSID", "remote-session-p1-r10"), Map.of())));
-      run();
-    }
+    ConformanceTarget.use(ConformanceTarget.open(HarnessConfig.from(Map.of(), Map.of(
+        "HARNESS_TARGET", "remote",
+        "IRONVEST_BASE_URL", sandbox.baseUrl(),
+        "IRONVEST_API_KEY", sandbox.data().requireApiKeyOf("strict-bank"),
+        "IRONVEST_CID", "strict-bank",
+        "IRONVEST_UID", "remote-user",
+        "IRONVEST_CSID", "remote-session-p1-r10"), Map.of())));
+    run();
 
     assertThat(results).isNotEmpty();
     assertThat(results.entrySet())
@@ -74,16 +75,15 @@ class RemoteTargetRunTest {
 
   @Test
   void theCyberArkContractScenariosHoldAgainstAConformingSandbox() {
-    try (StubServer sandbox = StubServer.start(StubOptions.defaults().withProfile(Path.of("stubs/profiles/none.json")))) {
-      // a generated load user stands in for a real account: password, then a push approved after 2 polls
-      ConformanceTarget.use(ConformanceTarget.open(HarnessConfig.from(Map.of(), Map.of(
-          "HARNESS_TARGET", "remote",
-          "CYBERARK_BASE_URL", sandbox.baseUrl(),
-          "CYBERARK_TENANT_ID", "SANDBOX42",
-          "CYBERARK_USER", "load.p2.remote@idv.test",
-          "CYBERARK_PASSWORD", "Stub-Passw0rd!"), Map.of())));
-      run();
-    }
+    // a generated load user stands in for a real account: password, then a push approved after 2 polls
+    String user = "load.p2.remote@idv.test";
+    ConformanceTarget.use(ConformanceTarget.open(HarnessConfig.from(Map.of(), Map.of(
+        "HARNESS_TARGET", "remote",
+        "CYBERARK_BASE_URL", sandbox.baseUrl(),
+        "CYBERARK_TENANT_ID", "SANDBOX42",
+        "CYBERARK_USER", user,
+        "CYBERARK_PASSWORD", sandbox.data().passwordOf(user)), Map.of())));
+    run();
 
     assertThat(results.entrySet())
         .filteredOn(entry -> entry.getValue().status() == TestExecutionResult.Status.FAILED)

@@ -2,39 +2,55 @@ package dev.idvharness.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.idvharness.stub.StubData;
+import dev.idvharness.stub.cyberark.CyberArkUser;
+import dev.idvharness.target.ConformanceTarget;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The secret scan itself can fail: it finds a secret as a token, and only as a token. */
+/** The secret scan itself can fail: it finds a secret as a token, and only as a token. The secrets are the stub data's. */
 class ReportSecretsScanTest {
 
   private static final Path FILE = Path.of("report.json");
+  private static final StubData DATA = StubData.load(ConformanceTarget.STUB_ROOT);
+  private static final CyberArkUser MFA = DATA.user("mfa.push@idv.test").orElseThrow();
 
   @Test
   void findsASecretQuotedInJson() {
-    List<String> hits = ReportSecretsTest.hits(List.of("Stub-Passw0rd!"), Map.of(FILE, "{\"Answer\":\"Stub-Passw0rd!\"}"));
+    String password = MFA.password();
 
-    assertThat(hits).singleElement().asString().contains("report.json").doesNotContain("Stub-Passw0rd!");
+    List<String> hits = ReportSecretsTest.hits(List.of(password), Map.of(FILE, "{\"Answer\":\"" + password + "\"}"));
+
+    assertThat(hits).singleElement().asString().contains("report.json").doesNotContain(password);
   }
 
   @Test
   void findsAnOtpBetweenSpaces() {
-    assertThat(ReportSecretsTest.hits(List.of("654321"), Map.of(FILE, "code 654321 sent"))).hasSize(1);
+    String code = MFA.oobCode();
+
+    assertThat(ReportSecretsTest.hits(List.of(code), Map.of(FILE, "code " + code + " sent"))).hasSize(1);
   }
 
   @Test
   void ignoresDigitsInsideALongerNumberOrHexString() {
-    assertThat(ReportSecretsTest.hits(List.of("123456"), Map.of(FILE, "\"nanos\":912345678 ab123456cd"))).isEmpty();
+    String code = MFA.oathCode();
+
+    assertThat(ReportSecretsTest.hits(List.of(code), Map.of(FILE, "\"nanos\":9" + code + "78 ab" + code + "cd")))
+        .isEmpty();
   }
 
   @Test
   void readsTheBase64AttachmentsOfTheJsonReport() throws Exception {
-    String attachment = java.util.Base64.getEncoder().encodeToString("{\"Answer\":\"654321\"}".getBytes());
+    String code = MFA.oobCode();
+    String attachment = Base64.getEncoder().encodeToString(
+        ("{\"Answer\":\"" + code + "\"}").getBytes(StandardCharsets.UTF_8));
     String report = "[{\"elements\":[{\"steps\":[{\"embeddings\":[{\"data\":\"" + attachment + "\"}]}]}]}]";
 
-    assertThat(ReportSecretsTest.hits(List.of("654321"), Map.of(FILE, ReportSecretsTest.decodedEmbeddings(report))))
+    assertThat(ReportSecretsTest.hits(List.of(code), Map.of(FILE, ReportSecretsTest.decodedEmbeddings(report))))
         .hasSize(1);
   }
 
@@ -45,6 +61,7 @@ class ReportSecretsScanTest {
 
   @Test
   void theSecretsIncludeTheStubDataPasswordsCodesAndKeys() throws Exception {
-    assertThat(ReportSecretsTest.secrets()).contains("Stub-Passw0rd!", "123456", "654321", "iv-stub-key-acme-0001");
+    assertThat(ReportSecretsTest.secrets()).contains(MFA.password(), MFA.oathCode(), MFA.oobCode(),
+        DATA.requireApiKeyOf("acme-bank"), DATA.requireApiKeyOf("strict-bank"));
   }
 }

@@ -105,8 +105,8 @@ class ReportSecretsTest {
   }
 
   /**
-   * Where a secret appears as a whole token (not inside a longer run of letters and digits, so that an OTP such as
-   * 123456 is not "found" inside a timestamp). A hit shows the file and the offset, never the secret.
+   * Where a secret appears as a whole token (not inside a longer run of letters and digits, so that a six-digit OTP
+   * is not "found" inside a timestamp). A hit shows the file and the offset, never the secret.
    */
   static List<String> hits(List<String> secrets, Map<Path, String> written) {
     List<String> hits = new ArrayList<>();

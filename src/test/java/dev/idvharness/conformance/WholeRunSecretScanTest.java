@@ -2,6 +2,9 @@ package dev.idvharness.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.idvharness.stub.StubData;
+import dev.idvharness.stub.cyberark.CyberArkUser;
+import dev.idvharness.target.ConformanceTarget;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,22 +14,26 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The whole-run scan finds a secret wherever a run could leak it, and only there. */
+/** The whole-run scan finds a secret wherever a run could leak it, and only there. The secrets are the stub data's. */
 class WholeRunSecretScanTest {
+
+  private static final StubData DATA = StubData.load(ConformanceTarget.STUB_ROOT);
+  private static final CyberArkUser MFA = DATA.user("mfa.push@idv.test").orElseThrow();
 
   @TempDir
   Path run;
 
   @Test
   void aStubPasswordInAGatlingLogIsFound() throws IOException {
-    write("gatling/simulation.log", "REQUEST\tPoll\tbody={\"Answer\":\"Stub-Passw0rd!\"}");
+    write("gatling/simulation.log", "REQUEST\tPoll\tbody={\"Answer\":\"" + MFA.password() + "\"}");
 
-    assertThat(hits()).singleElement().asString().contains("simulation.log").doesNotContain("Stub-Passw0rd!");
+    assertThat(hits()).singleElement().asString().contains("simulation.log").doesNotContain(MFA.password());
   }
 
   @Test
   void anApiKeyInsideABase64AttachmentOfTheCucumberJsonIsFound() throws IOException {
-    String attachment = Base64.getEncoder().encodeToString("apikey: iv-stub-key-acme-0001".getBytes(StandardCharsets.UTF_8));
+    String attachment = Base64.getEncoder().encodeToString(
+        ("apikey: " + DATA.requireApiKeyOf("acme-bank")).getBytes(StandardCharsets.UTF_8));
     write("cucumber/cucumber.json", "[{\"elements\":[{\"steps\":[{\"embeddings\":[{\"data\":\"" + attachment + "\"}]}]}]}]");
 
     assertThat(hits()).isNotEmpty();
@@ -35,7 +42,8 @@ class WholeRunSecretScanTest {
   @Test
   void maskedRequestsAndEncodedHistogramsAreClean() throws IOException {
     write("surefire/TestOutput-output.txt", "POST /v1/validate apikey=*** Answer=***");
-    write("gatling/histograms/verdict.hlog", "HISTFAAAAB1123456xz/654321+Stub-Passw0rd!");
+    write("gatling/histograms/verdict.hlog",
+        "HISTFAAAAB1" + MFA.oathCode() + "xz/" + MFA.oobCode() + "+" + MFA.password());
 
     assertThat(hits()).isEmpty();
   }

@@ -6,6 +6,8 @@ import static org.assertj.core.data.Offset.offset;
 
 import dev.idvharness.config.ConfigException;
 import dev.idvharness.config.HarnessConfig;
+import dev.idvharness.stub.StubData;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +46,7 @@ class LoadTargetTest {
 
     try (LoadTarget target = LoadTarget.open(local)) {
       assertThat(target.stubUrl()).isEqualTo("http://127.0.0.1:8089");
-      assertThat(target.ironVestApiKey()).isEqualTo("iv-stub-key-acme-0001");
+      assertThat(target.ironVestApiKey()).isEqualTo(StubData.load(Path.of("stubs")).requireApiKeyOf("acme-bank"));
       assertThat(target.cyberArkPassword()).isNotBlank();
       assertThat(target.inJvmStub()).isNull();
     }

@@ -3,9 +3,7 @@ package dev.idvharness.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.idvharness.stub.StubOptions;
-import dev.idvharness.stub.StubServer;
-import java.nio.file.Files;
+import dev.idvharness.junit.IdvStubExtension;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
@@ -13,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,12 +21,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SimulationFaultsTest {
 
+  /** A stub of its own per test: the faults a test puts, or its stop, must not outlive it. */
+  @RegisterExtension
+  IdvStubExtension stub = IdvStubExtension.newInstance().noDelays().build();
+
   @TempDir
   Path dir;
 
   /** Faster injection than the smoke run, one 503 retry, and no saturation guard: faults are the point here. */
-  private Map<String, String> shortRun(StubServer stub) {
-    Map<String, String> properties = GatlingRun.shortRun(stub, dir);
+  private Map<String, String> shortRun() {
+    Map<String, String> properties = GatlingRun.shortRun(stub.baseUrl(), dir);
     properties.put("load.smokeUsersPerSec", "6");
     properties.put("validate.unavailableRetries", "1");
     properties.put("sla.maxStubLagMs", "100000");
@@ -36,34 +39,30 @@ class SimulationFaultsTest {
 
   @Test
   void underFaultsEveryFlowEndsInAVerdictOrANamedFailure() throws Exception {
-    Path faulty = dir.resolve("faulty.json");
-    Files.writeString(faulty, """
+    stub.admin().putProfile("""
         {"endpoints": {
            "ironvest.validate": {"faults": {"unavailableRate": 0.3, "resetRate": 0.05, "stallRate": 0.03}},
            "cyberark.SendIdentityVerification.Poll": {"faults": {"unavailableRate": 0.1, "resetRate": 0.05}}},
          "faults": {"stallMs": 15000, "retryAfterSeconds": 0},
          "ironvest": {"processingCalls": 1, "retryAfterMs": 100}}""");
-    try (StubServer stub = StubServer.start(StubOptions.defaults().withProfile(faulty))) {
-      GatlingRun run = GatlingRun.of(RolloutSimulation.class, shortRun(stub), dir);
 
-      long failures = 0;
-      for (JsonNode flow : run.results().path("flows")) {
-        assertEveryStartedFlowIsAccounted(flow);
-        failures += flow.path("failed").asLong();
-      }
-      assertThat(failures).as("faults injected at these rates fail some flows").isPositive();
+    GatlingRun run = GatlingRun.of(RolloutSimulation.class, shortRun(), dir);
+
+    long failures = 0;
+    for (JsonNode flow : run.results().path("flows")) {
+      assertEveryStartedFlowIsAccounted(flow);
+      failures += flow.path("failed").asLong();
     }
+    assertThat(failures).as("faults injected at these rates fail some flows").isPositive();
   }
 
   @Test
   void aStubStoppedMidRunEndsTheRunWithTheFailuresCounted() throws Exception {
-    StubServer stub = StubServer.start(StubOptions.defaults().withProfile(Path.of("stubs/profiles/none.json")));
+    Map<String, String> properties = shortRun();
+    properties.put("load.drainSeconds", "5");
     ScheduledExecutorService stopper = Executors.newSingleThreadScheduledExecutor();
-    stopper.schedule(stub::close, 1500, TimeUnit.MILLISECONDS);
+    stopper.schedule(stub::stop, 1500, TimeUnit.MILLISECONDS);
     try {
-      Map<String, String> properties = shortRun(stub);
-      properties.put("load.drainSeconds", "5");
-
       GatlingRun run = GatlingRun.of(IronVestValidateSimulation.class, properties, dir);
 
       JsonNode flow = run.results().path("flows").path("ironvest");
@@ -71,7 +70,6 @@ class SimulationFaultsTest {
       assertThat(flow.path("failed").asLong()).isPositive();
     } finally {
       stopper.shutdownNow();
-      stub.close();
     }
   }
 

@@ -3,14 +3,14 @@ package dev.idvharness.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.idvharness.junit.IdvStubExtension;
 import dev.idvharness.load.job.LoadVerdict;
-import dev.idvharness.stub.StubOptions;
-import dev.idvharness.stub.StubServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -19,31 +19,29 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SimulationSmokeTest {
 
+  /** A stub of its own per test, with the repository's default profile (its latencies) unless the test puts one. */
+  @RegisterExtension
+  IdvStubExtension stub = IdvStubExtension.newInstance().build();
+
   @TempDir
   Path dir;
 
-  private Map<String, String> smoke(StubServer stub) {
-    return GatlingRun.shortRun(stub, dir);
-  }
-
-  private static StubServer stub(Path profile) {
-    return StubServer.start(StubOptions.defaults().withProfile(profile));
+  private Map<String, String> smoke() {
+    return GatlingRun.shortRun(stub.baseUrl(), dir);
   }
 
   @Test
   void eachSimulationReachesItsVerdictsAndPassesItsGates() throws Exception {
-    try (StubServer stub = stub(Path.of("stubs/profiles/default.json"))) {
-      for (Class<? extends LoadSimulation> simulation : List.of(CyberArkVerificationSimulation.class,
-          IronVestValidateSimulation.class, RolloutSimulation.class)) {
-        GatlingRun run = GatlingRun.of(simulation, smoke(stub), dir);
+    for (Class<? extends LoadSimulation> simulation : List.of(CyberArkVerificationSimulation.class,
+        IronVestValidateSimulation.class, RolloutSimulation.class)) {
+      GatlingRun run = GatlingRun.of(simulation, smoke(), dir);
 
-        assertThat(run.status()).as(simulation.getSimpleName() + " Gatling status (assertions)").isZero();
-        assertThat(run.results().path("valid").asBoolean()).isTrue();
-        assertThat(run.results().path("gates")).allMatch(gate -> gate.path("passed").asBoolean());
-        for (JsonNode flow : run.results().path("flows")) {
-          assertThat(flow.path("count").asLong()).isGreaterThan(5).isEqualTo(flow.path("started").asLong());
-          assertThat(flow.path("timeToVerdictMs").path("p95").asLong()).isPositive();
-        }
+      assertThat(run.status()).as(simulation.getSimpleName() + " Gatling status (assertions)").isZero();
+      assertThat(run.results().path("valid").asBoolean()).isTrue();
+      assertThat(run.results().path("gates")).allMatch(gate -> gate.path("passed").asBoolean());
+      for (JsonNode flow : run.results().path("flows")) {
+        assertThat(flow.path("count").asLong()).isGreaterThan(5).isEqualTo(flow.path("started").asLong());
+        assertThat(flow.path("timeToVerdictMs").path("p95").asLong()).isPositive();
       }
     }
     JsonNode summary = RunReport.JSON.readTree(RunReport.gatlingDir(dir).resolve("summary.json").toFile());
@@ -56,26 +54,23 @@ class SimulationSmokeTest {
 
   @Test
   void aStubSlowerThanTheSloFailsTheTimeToVerdictGateNamingThresholdAndValue() throws Exception {
-    Path slow = dir.resolve("slow-validate.json");
-    Files.writeString(slow, """
+    stub.admin().putProfile("""
         {"endpoints": {"ironvest.validate": {"delay": {"type": "fixed", "ms": 300}}},
          "ironvest": {"processingCalls": 1, "retryAfterMs": 100}}""");
-    try (StubServer stub = stub(slow)) {
-      Map<String, String> properties = smoke(stub);
-      properties.put("sla.ironvestVerdictP95Ms", "600");
+    Map<String, String> properties = smoke();
+    properties.put("sla.ironvestVerdictP95Ms", "600");
 
-      GatlingRun run = GatlingRun.of(IronVestValidateSimulation.class, properties, dir);
+    GatlingRun run = GatlingRun.of(IronVestValidateSimulation.class, properties, dir);
 
-      JsonNode gate = run.gate("IronVest validation time to verdict p95");
-      assertThat(gate.path("passed").asBoolean()).isFalse();
-      assertThat(gate.path("threshold").asText()).isEqualTo("at most 600 ms");
-      // three validates of 300 ms and the pauses between them: well above 600 ms
-      assertThat(Long.parseLong(gate.path("measured").asText().replace(" ms", ""))).isGreaterThan(900);
-      assertThat(run.gate("IronVest validation failed flows").path("passed").asBoolean()).isTrue();
-      JsonNode simulations = RunReport.JSON.createObjectNode().set("IronVestValidateSimulation", run.results());
-      assertThat(LoadVerdict.problems(simulations, List.of("IronVestValidateSimulation"))).singleElement().asString()
-          .startsWith("IronVestValidateSimulation: gate 'IronVest validation time to verdict p95' failed:"
-              + " threshold at most 600 ms, measured ");
-    }
+    JsonNode gate = run.gate("IronVest validation time to verdict p95");
+    assertThat(gate.path("passed").asBoolean()).isFalse();
+    assertThat(gate.path("threshold").asText()).isEqualTo("at most 600 ms");
+    // three validates of 300 ms and the pauses between them: well above 600 ms
+    assertThat(Long.parseLong(gate.path("measured").asText().replace(" ms", ""))).isGreaterThan(900);
+    assertThat(run.gate("IronVest validation failed flows").path("passed").asBoolean()).isTrue();
+    JsonNode simulations = RunReport.JSON.createObjectNode().set("IronVestValidateSimulation", run.results());
+    assertThat(LoadVerdict.problems(simulations, List.of("IronVestValidateSimulation"))).singleElement().asString()
+        .startsWith("IronVestValidateSimulation: gate 'IronVest validation time to verdict p95' failed:"
+            + " threshold at most 600 ms, measured ");
   }
 }

@@ -1,66 +1,59 @@
 package dev.idvharness.stub;
 
-import static dev.idvharness.stub.StubHttp.ACME_KEY;
 import static dev.idvharness.stub.StubHttp.IRONVEST_VALIDATE;
 import static dev.idvharness.stub.StubHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.idvharness.client.Exchange;
+import dev.idvharness.client.StubAdminClient;
+import dev.idvharness.junit.IdvStubExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The /__admin/idv/ endpoints: profile, statistics, per-session poll discipline and reset. */
 class IdvAdminApiTest {
 
-  private static StubHttp stub;
+  @RegisterExtension
+  static IdvStubExtension stub = IdvStubExtension.newInstance().noDelays().build();
 
-  @BeforeAll
-  static void start() {
-    stub = StubHttp.start();
-  }
+  private static final StubHttp http = new StubHttp(stub);
 
-  @AfterAll
-  static void stop() {
-    stub.close();
-  }
+  private final StubAdminClient admin = stub.admin();
 
   @BeforeEach
   void cleanSlate() {
-    put("/__admin/idv/profile", "{'ironvest':{'processingCalls':2,'retryAfterMs':60}}");
-    stub.post("/__admin/idv/reset", "");
+    admin.putProfile(json("{'ironvest':{'processingCalls':2,'retryAfterMs':60}}"));
+    admin.reset();
   }
 
   @Test
   void theProfileCanBeReadAndReplaced() {
-    HttpResponse<String> replaced = put("/__admin/idv/profile", "{'ironvest':{'processingCalls':0}}");
+    Exchange replaced = admin.send("PUT", "/profile", json("{'ironvest':{'processingCalls':0}}"));
 
-    assertThat(replaced.statusCode()).isEqualTo(200);
-    assertThat(stub.getJson("/__admin/idv/profile").at("/ironvest/processingCalls").asInt()).isZero();
+    assertThat(replaced.status()).isEqualTo(200);
+    assertThat(admin.profile().at("/ironvest/processingCalls").asInt()).isZero();
     assertThat(validate("replaced-now").has("verifiedAction")).isTrue();
   }
 
   @Test
   void aBadProfileIsRefusedWithOneLineNamingTheFieldAndTheLiveProfileStays() {
-    HttpResponse<String> refused = put("/__admin/idv/profile",
-        "{'endpoints':{'ironvest.validate':{'delay':{'type':'lognormal','medianMs':-3,'sigma':0.1}}}}");
+    Exchange refused = admin.send("PUT", "/profile",
+        json("{'endpoints':{'ironvest.validate':{'delay':{'type':'lognormal','medianMs':-3,'sigma':0.1}}}}"));
 
-    assertThat(refused.statusCode()).isEqualTo(422);
-    String error = StubHttp.parse(refused.body()).get("error").asText();
+    assertThat(refused.status()).isEqualTo(422);
+    String error = StubHttp.parse(refused.responseBody()).get("error").asText();
     assertThat(error).contains("medianMs").doesNotContain("\n");
-    assertThat(stub.getJson("/__admin/idv/profile").at("/ironvest/processingCalls").asInt()).isEqualTo(2);
+    assertThat(admin.profile().at("/ironvest/processingCalls").asInt()).isEqualTo(2);
   }
 
   @Test
   void anUnknownEndpointNameIsRefused() {
-    HttpResponse<String> refused = put("/__admin/idv/profile/endpoints/ironvest.validat", "{}");
+    Exchange refused = admin.send("PUT", "/profile/endpoints/ironvest.validat", "{}");
 
-    assertThat(refused.statusCode()).isEqualTo(404);
-    assertThat(refused.body()).contains("ironvest.validate");
+    assertThat(refused.status()).isEqualTo(404);
+    assertThat(refused.responseBody()).contains("ironvest.validate");
   }
 
   @Test
@@ -69,7 +62,7 @@ class IdvAdminApiTest {
     validate("stats-b");
     validate("stats-b");
 
-    JsonNode stats = stub.getJson("/__admin/idv/stats");
+    JsonNode stats = admin.stats();
 
     assertThat(stats.at("/endpoints/ironvest.validate/requests").asLong()).isEqualTo(3);
     assertThat(stats.at("/endpoints/ironvest.validate/answersTimed").asLong()).isEqualTo(3);
@@ -84,9 +77,9 @@ class IdvAdminApiTest {
     Thread.sleep(120);
     validate("patient");
 
-    JsonNode hasty = stub.getJson("/__admin/idv/sessions/ironvest/hasty");
-    JsonNode patient = stub.getJson("/__admin/idv/sessions/ironvest/patient");
-    JsonNode totals = stub.getJson("/__admin/idv/stats").at("/pollDiscipline/ironvest");
+    JsonNode hasty = admin.ironVestSession("hasty");
+    JsonNode patient = admin.ironVestSession("patient");
+    JsonNode totals = admin.stats().at("/pollDiscipline/ironvest");
 
     assertThat(hasty.get("earlyPolls").asInt()).isEqualTo(1);
     assertThat(patient.get("earlyPolls").asInt()).isZero();
@@ -97,30 +90,24 @@ class IdvAdminApiTest {
 
   @Test
   void anUnknownSessionIs404() {
-    assertThat(stub.get("/__admin/idv/sessions/cyberark/no-such-session").statusCode()).isEqualTo(404);
+    assertThat(admin.send("GET", "/sessions/cyberark/no-such-session", null).status()).isEqualTo(404);
   }
 
   @Test
   void resetForgetsSessionsAndCounts() {
     validate("to-forget");
 
-    stub.post("/__admin/idv/reset", "");
+    admin.reset();
 
-    JsonNode stats = stub.getJson("/__admin/idv/stats");
+    JsonNode stats = admin.stats();
     assertThat(stats.at("/liveSessions/ironvest").asLong()).isZero();
     assertThat(stats.at("/endpoints/ironvest.validate").isMissingNode()).isTrue();
     assertThat(validate("to-forget").path("errorMessage").asText()).isEqualTo("processing");
   }
 
   private static JsonNode validate(String csid) {
-    return stub.postJson(IRONVEST_VALIDATE,
+    return http.postJson(IRONVEST_VALIDATE,
         json("{'cid':'acme-bank','csid':'" + csid + "','uid':'u1','additionalData':{'sessionData':[]}}"),
-        "apikey", ACME_KEY);
-  }
-
-  private static HttpResponse<String> put(String path, String body) {
-    return stub.send(HttpRequest.newBuilder(URI.create(stub.baseUrl() + path))
-        .PUT(HttpRequest.BodyPublishers.ofString(json(body)))
-        .build());
+        "apikey", stub.data().requireApiKeyOf("acme-bank"));
   }
 }

@@ -1,6 +1,5 @@
 package dev.idvharness.stub;
 
-import static dev.idvharness.stub.StubHttp.ACME_KEY;
 import static dev.idvharness.stub.StubHttp.CYBERARK_SEND;
 import static dev.idvharness.stub.StubHttp.CYBERARK_START;
 import static dev.idvharness.stub.StubHttp.IRONVEST_VALIDATE;
@@ -8,6 +7,7 @@ import static dev.idvharness.stub.StubHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.idvharness.junit.IdvStubExtension;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * 500 live sessions at once, polled in interleaved concurrent rounds, each with its own processing count or
@@ -27,20 +28,21 @@ class StubConcurrencyTest {
 
   private static final int SESSIONS_PER_VENDOR = 250;
 
-  private static StubHttp stub;
+  @RegisterExtension
+  static IdvStubExtension stub = IdvStubExtension.newInstance().noDelays().build();
+
+  private static final StubHttp http = new StubHttp(stub);
   private static ExecutorService pool;
 
   @BeforeAll
-  static void start() {
-    stub = StubHttp.start();
+  static void startPool() {
     pool = Executors.newFixedThreadPool(32);
   }
 
   @AfterAll
-  static void stop() throws InterruptedException {
+  static void stopPool() throws InterruptedException {
     pool.shutdownNow();
     pool.awaitTermination(10, TimeUnit.SECONDS);
-    stub.close();
   }
 
   @Test
@@ -64,7 +66,7 @@ class StubConcurrencyTest {
     for (Flow flow : flows) {
       flow.verify();
     }
-    assertThat(stub.getJson("/__admin/idv/stats").at("/liveSessions/cyberark").asLong())
+    assertThat(stub.admin().stats().at("/liveSessions/cyberark").asLong())
         .isEqualTo(SESSIONS_PER_VENDOR);
   }
 
@@ -119,12 +121,13 @@ class StubConcurrencyTest {
 
     @Override
     public void open() {
-      JsonNode started = stub.postJson(CYBERARK_START, json("{'TenantId':'ABC1234','User':'" + login + "'}"));
+      JsonNode started = http.postJson(CYBERARK_START, json("{'TenantId':'ABC1234','User':'" + login + "'}"));
       JsonNode data = started.at("/Result/ReturnData");
       sessionId = data.get("SessionId").asText();
       String passwordId = data.at("/Challenges/0/Mechanisms/0/MechanismId").asText();
       pushId = data.at("/Challenges/1/Mechanisms/0/MechanismId").asText();
-      assertThat(send("Answer", passwordId, "Stub-Passw0rd!").at("/Result/Summary").asText()).isEqualTo("StartNextChallenge");
+      String password = stub.data().passwordOf(login);
+      assertThat(send("Answer", passwordId, password).at("/Result/Summary").asText()).isEqualTo("StartNextChallenge");
       startSentAt = System.currentTimeMillis();
       assertThat(send("StartOOB", pushId, null).at("/Result/Summary").asText()).isEqualTo("OobPending");
       startAnsweredAt = System.currentTimeMillis();
@@ -163,7 +166,7 @@ class StubConcurrencyTest {
 
     private JsonNode send(String action, String mechanismId, String answer) {
       String answerField = answer == null ? "" : "'Answer':'" + answer + "',";
-      return stub.postJson(CYBERARK_SEND, json("{'Action':'" + action + "'," + answerField + "'MechanismId':'"
+      return http.postJson(CYBERARK_SEND, json("{'Action':'" + action + "'," + answerField + "'MechanismId':'"
           + mechanismId + "','SessionId':'" + sessionId + "','TenantId':'ABC1234'}"));
     }
   }
@@ -186,9 +189,9 @@ class StubConcurrencyTest {
 
     @Override
     public void step() {
-      JsonNode answer = stub.postJson(IRONVEST_VALIDATE, json("{'cid':'acme-bank','csid':'" + csid
+      JsonNode answer = http.postJson(IRONVEST_VALIDATE, json("{'cid':'acme-bank','csid':'" + csid
           + "','uid':'u-" + csid + "','additionalData':{'sessionData':[{'key':'amount','value':35}]}}"),
-          "apikey", ACME_KEY);
+          "apikey", stub.data().requireApiKeyOf("acme-bank"));
       answers.add(answer.has("verifiedAction") ? "verified=" + answer.get("verifiedAction").asBoolean()
           : answer.path("errorMessage").asText());
     }

@@ -2,84 +2,65 @@ package dev.idvharness.stub;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.idvharness.client.CyberArkClient;
+import dev.idvharness.client.Exchange;
+import dev.idvharness.client.IronVestClient;
+import dev.idvharness.client.VendorHttp;
+import dev.idvharness.junit.IdvStubExtension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 
-/** Test helper: a stub server on a free port and a plain HTTP client that talks to it. */
-public final class StubHttp implements AutoCloseable {
+/** Test helper: plain calls to a stub's paths through {@link VendorHttp}, and the JSON of their answers. */
+public final class StubHttp {
 
   public static final ObjectMapper JSON = new ObjectMapper();
-  public static final String CYBERARK_START = "/CDirectoryService/StartAuthentication";
-  public static final String CYBERARK_SEND = "/CDirectoryService/SendIdentityVerification";
-  public static final String IRONVEST_VALIDATE = "/v1/validate";
-  public static final String ACME_KEY = "iv-stub-key-acme-0001";
+  public static final String CYBERARK_START = CyberArkClient.START;
+  public static final String CYBERARK_SEND = CyberArkClient.SEND;
+  public static final String IRONVEST_VALIDATE = IronVestClient.VALIDATE;
 
-  private final StubServer server;
-  private final HttpClient client = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5))
-      .build();
+  private final VendorHttp http;
+  private final Supplier<String> baseUrl;
 
-  private StubHttp(StubServer server) {
-    this.server = server;
+  /** Calls to the stub of an extension, wherever it runs when a call is made. */
+  public StubHttp(IdvStubExtension stub) {
+    this(stub::baseUrl, Duration.ofSeconds(30));
   }
 
-  /** The repository's stubs/ with the no-delay profile: fast and deterministic. */
-  public static StubHttp start() {
-    return start(StubOptions.defaults().withProfile(Path.of("stubs/profiles/none.json")));
+  /** Calls to a stub at a known address that give up after {@code timeout}. */
+  public StubHttp(String baseUrl, Duration timeout) {
+    this(() -> baseUrl, timeout);
   }
 
-  public static StubHttp start(StubOptions options) {
-    return new StubHttp(StubServer.start(options));
+  private StubHttp(Supplier<String> baseUrl, Duration timeout) {
+    this.baseUrl = baseUrl;
+    this.http = new VendorHttp(timeout, null);
   }
 
-  public StubServer server() {
-    return server;
-  }
-
-  public String baseUrl() {
-    return server.baseUrl();
-  }
-
-  /** POST with Content-Type application/json and extra header name/value pairs. */
-  public HttpResponse<String> post(String path, String body, String... headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
-        .timeout(Duration.ofSeconds(30))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+  /** POST with Content-Type application/json and extra header name/value pairs (one named Content-Type replaces it). */
+  public Exchange post(String path, String body, String... headers) {
+    Map<String, String> all = new LinkedHashMap<>();
+    all.put("Content-Type", "application/json");
     for (int i = 0; i < headers.length; i += 2) {
-      request.setHeader(headers[i], headers[i + 1]);
+      all.put(headers[i], headers[i + 1]);
     }
-    return send(request.build());
+    return http.send("POST", uri(path), all, body, http.timeout());
   }
 
-  public HttpResponse<String> send(HttpRequest request) {
-    try {
-      return client.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  public HttpResponse<String> get(String path) {
-    return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build());
+  public Exchange get(String path) {
+    return http.send("GET", uri(path), Map.of(), null, http.timeout());
   }
 
   public JsonNode postJson(String path, String body, String... headers) {
-    return parse(post(path, body, headers).body());
+    return parse(post(path, body, headers).responseBody());
   }
 
-  public JsonNode getJson(String path) {
-    return parse(get(path).body());
+  private URI uri(String path) {
+    return URI.create(baseUrl.get() + path);
   }
 
   public static JsonNode parse(String body) {
@@ -93,10 +74,5 @@ public final class StubHttp implements AutoCloseable {
   /** JSON text from a template with single quotes, so test bodies stay readable. */
   public static String json(String singleQuoted) {
     return singleQuoted.replace('\'', '"');
-  }
-
-  @Override
-  public void close() {
-    server.close();
   }
 }

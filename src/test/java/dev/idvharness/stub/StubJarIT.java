@@ -2,16 +2,14 @@ package dev.idvharness.stub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -33,15 +31,11 @@ class StubJarIT {
       String baseUrl = awaitServing(process);
       long servingAfterMs = (System.nanoTime() - started) / 1_000_000;
 
-      HttpResponse<String> response = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create(baseUrl + StubHttp.CYBERARK_START))
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(StubHttp.json("{'User':'mfa.push@idv.test'}")))
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
+      JsonNode answer = new StubHttp(baseUrl, Duration.ofSeconds(30))
+          .postJson(StubHttp.CYBERARK_START, StubHttp.json("{'User':'mfa.push@idv.test'}"));
 
       assertThat(servingAfterMs).as("ms from start to serving").isLessThan(5_000);
-      assertThat(StubHttp.parse(response.body()).at("/Result/Summary").asText()).isEqualTo("NewPackage");
+      assertThat(answer.at("/Result/Summary").asText()).isEqualTo("NewPackage");
     } finally {
       process.destroy();
       process.waitFor(10, TimeUnit.SECONDS);

@@ -1,91 +1,73 @@
 package dev.idvharness.stub;
 
-import static dev.idvharness.stub.StubHttp.ACME_KEY;
 import static dev.idvharness.stub.StubHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.idvharness.client.Exchange;
+import dev.idvharness.client.IronVestClient;
+import dev.idvharness.client.TransportFailure;
+import dev.idvharness.client.VendorHttp;
+import dev.idvharness.junit.IdvStubExtension;
 import dev.idvharness.stub.tls.TlsMaterial;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.file.Path;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** IronVest's mTLS variant: the HTTPS port answers only clients with a certificate from the generated CA. */
 class StubMtlsTest {
 
-  @TempDir
-  static Path tlsDir;
-
-  private static StubHttp stub;
-
-  @BeforeAll
-  static void start() {
-    stub = StubHttp.start(StubOptions.defaults()
-        .withProfile(Path.of("stubs/profiles/none.json"))
-        .withHttps(0, true, tlsDir));
-  }
-
-  @AfterAll
-  static void stop() {
-    stub.close();
-  }
+  @RegisterExtension
+  static IdvStubExtension stub = IdvStubExtension.newInstance().noDelays().https(true).build();
 
   @Test
-  void aClientWithTheGeneratedCertificateIsServed() throws Exception {
+  void aClientWithTheGeneratedCertificateIsServed() {
     TlsMaterial tls = stub.server().tls();
 
-    HttpResponse<String> response = validate(tls.clientContext(tls.clientKeyStore()));
+    Exchange response = validate(tls.clientContext(tls.clientKeyStore()));
 
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body()).contains("processing");
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.responseBody()).contains("processing");
   }
 
   @Test
   void aClientWithoutCertificateIsRefused() {
     TlsMaterial tls = stub.server().tls();
 
-    assertThatThrownBy(() -> validate(tls.clientContext(null)))
-        .isInstanceOf(IOException.class)
-        .isNotInstanceOf(HttpTimeoutException.class);
+    assertRefused(tls.clientContext(null));
   }
 
   @Test
   void aCertificateFromAnotherCaIsRefused() {
     TlsMaterial tls = stub.server().tls();
 
-    assertThatThrownBy(() -> validate(tls.clientContext(tls.foreignClientKeyStore())))
-        .isInstanceOf(IOException.class)
-        .isNotInstanceOf(HttpTimeoutException.class);
+    assertRefused(tls.clientContext(tls.foreignClientKeyStore()));
   }
 
   @Test
   void anExpiredCertificateIsRefused() {
     TlsMaterial tls = stub.server().tls();
 
-    assertThatThrownBy(() -> validate(tls.clientContext(tls.expiredClientKeyStore())))
-        .isInstanceOf(IOException.class)
-        .isNotInstanceOf(HttpTimeoutException.class);
+    assertRefused(tls.clientContext(tls.expiredClientKeyStore()));
   }
 
-  private static HttpResponse<String> validate(SSLContext context) throws IOException, InterruptedException {
-    HttpClient client = HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(5)).build();
-    HttpRequest request = HttpRequest.newBuilder(URI.create(stub.server().httpsBaseUrl() + StubHttp.IRONVEST_VALIDATE))
-        .timeout(Duration.ofSeconds(10))
-        .header("Content-Type", "application/json")
-        .header("apikey", ACME_KEY)
-        .POST(HttpRequest.BodyPublishers.ofString(
-            json("{'cid':'acme-bank','csid':'mtls-1','uid':'u1','additionalData':{'sessionData':[]}}")))
-        .build();
-    return client.send(request, HttpResponse.BodyHandlers.ofString());
+  /** Refused in the handshake: an I/O failure, and not a hang. */
+  private static void assertRefused(SSLContext context) {
+    assertThatThrownBy(() -> validate(context))
+        .isInstanceOf(TransportFailure.class)
+        .hasCauseInstanceOf(IOException.class)
+        .satisfies(failure -> assertThat(failure.getCause()).isNotInstanceOf(HttpTimeoutException.class));
+  }
+
+  /** A client of its own per call: a pooled, already authenticated connection would hide the handshake. */
+  private static Exchange validate(SSLContext context) {
+    return new VendorHttp(Duration.ofSeconds(10), context).post(
+        URI.create(stub.httpsBaseUrl() + IronVestClient.VALIDATE),
+        IronVestClient.headers(stub.data().requireApiKeyOf("acme-bank")),
+        json("{'cid':'acme-bank','csid':'mtls-1','uid':'u1','additionalData':{'sessionData':[]}}"));
   }
 }

@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.idvharness.client.Exchange;
+import dev.idvharness.client.VendorHttp;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,10 +25,10 @@ class UpstreamStandaloneLoadingTest {
   void extensionScanningLoadsTheVendorStubsFromTheRootDir() throws Exception {
     WireMockServer upstream = startUpstream();
     try {
-      HttpResponse<String> response = startAuthentication(upstream,
-          HttpRequest.BodyPublishers.ofString(StubHttp.json("{'User':'password.only@idv.test'}")));
+      Exchange response = startAuthentication(upstream,
+          StubHttp.json("{'User':'password.only@idv.test'}").getBytes(StandardCharsets.UTF_8));
 
-      JsonNode body = StubHttp.parse(response.body());
+      JsonNode body = StubHttp.parse(response.responseBody());
       assertThat(body.at("/Result/Summary").asText()).isEqualTo("NewPackage");
       assertThat(body.at("/Result/ReturnData/SessionId").asText()).isNotEmpty();
     } finally {
@@ -38,11 +41,10 @@ class UpstreamStandaloneLoadingTest {
     WireMockServer upstream = startUpstream();
     try {
       // the gzip magic bytes alone made WireMock inflate the body, and fail with a 500 page
-      HttpResponse<String> response = startAuthentication(upstream,
-          HttpRequest.BodyPublishers.ofByteArray(new byte[] {0x1f, (byte) 0x8b, 0x08, 0x00}));
+      Exchange response = startAuthentication(upstream, new byte[] {0x1f, (byte) 0x8b, 0x08, 0x00});
 
-      assertThat(response.statusCode()).isEqualTo(200);
-      assertThat(StubHttp.parse(response.body()).path("Message").asText()).contains("could not be read");
+      assertThat(response.status()).isEqualTo(200);
+      assertThat(StubHttp.parse(response.responseBody()).path("Message").asText()).contains("could not be read");
     } finally {
       upstream.stop();
     }
@@ -60,13 +62,10 @@ class UpstreamStandaloneLoadingTest {
     return upstream;
   }
 
-  private static HttpResponse<String> startAuthentication(WireMockServer upstream,
-      HttpRequest.BodyPublisher body) throws Exception {
-    return HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + upstream.port() + StubHttp.CYBERARK_START))
-            .header("Content-Type", "application/json")
-            .POST(body)
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+  private static Exchange startAuthentication(WireMockServer upstream, byte[] body) {
+    Duration timeout = Duration.ofSeconds(30);
+    return new VendorHttp(timeout, null).sendBytes("POST",
+        URI.create("http://127.0.0.1:" + upstream.port() + StubHttp.CYBERARK_START),
+        List.of(Map.entry("Content-Type", "application/json")), body, timeout);
   }
 }

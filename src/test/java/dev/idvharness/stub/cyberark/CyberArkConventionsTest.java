@@ -7,14 +7,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.idvharness.stub.StubHttp;
+import dev.idvharness.junit.IdvStubExtension;
 import dev.idvharness.stub.cyberark.CyberArkDriver.Session;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -23,19 +22,10 @@ class CyberArkConventionsTest {
 
   private static final String PENDING = "OobPending";
 
-  private static StubHttp http;
-  private static CyberArkDriver cyberArk;
+  @RegisterExtension
+  static IdvStubExtension stub = IdvStubExtension.newInstance().noDelays().build();
 
-  @BeforeAll
-  static void startServer() {
-    http = StubHttp.start();
-    cyberArk = new CyberArkDriver(http);
-  }
-
-  @AfterAll
-  static void stopServer() {
-    http.close();
-  }
+  private static final CyberArkDriver cyberArk = new CyberArkDriver(stub);
 
   @Test
   void thePasswordOnlyUserHasOneChallenge() {
@@ -92,7 +82,7 @@ class CyberArkConventionsTest {
 
     assertThat(session.mechanismIds()).containsOnlyKeys("UP", "OTP", "EMAIL", "OATH");
     succeeded(cyberArk.passPassword(session), "StartNextChallenge");
-    succeeded(cyberArk.answer(session, "OATH", CyberArkDriver.OATH_CODE), "LoginSuccess");
+    succeeded(cyberArk.answer(session, "OATH", cyberArk.user(session).oathCode()), "LoginSuccess");
   }
 
   @Test
@@ -102,7 +92,7 @@ class CyberArkConventionsTest {
 
     assertThat(result.has("ReturnData")).isFalse();
     assertThat(result.path("SessionId").asText()).isNotBlank();
-    Session session = CyberArkDriver.sessionOf(result);
+    Session session = CyberArkDriver.sessionOf("flat.shape@idv.test", result);
     succeeded(cyberArk.passPassword(session), "LoginSuccess");
   }
 
@@ -110,7 +100,7 @@ class CyberArkConventionsTest {
   @CsvSource({"0d3c5c7e-0002-4c9a-9f00-000000000002", "0D3C5C7E-0002-4C9A-9F00-000000000002"})
   void aUserIsFoundByUuid(String uuid) {
     JsonNode result = succeeded(cyberArk.startAuthentication(request().put("UUID", uuid)), "NewPackage");
-    Session session = CyberArkDriver.sessionOf(result);
+    Session session = CyberArkDriver.sessionOf("mfa.push@idv.test", result);
 
     assertThat(session.mechanismIds()).containsOnlyKeys("UP", "OTP", "EMAIL", "OATH");
     succeeded(cyberArk.passPassword(session), "StartNextChallenge");
@@ -131,7 +121,8 @@ class CyberArkConventionsTest {
 
     // nothing tells an unknown user from a known one but the ids
     assertThat(withoutIds(unknown)).isEqualTo(withoutIds(known));
-    CyberArkEnvelope.authenticationFailed(cyberArk.passPassword(CyberArkDriver.sessionOf(unknown)), "Failure");
+    Session session = CyberArkDriver.sessionOf(user, unknown);
+    CyberArkEnvelope.authenticationFailed(cyberArk.answer(session, "UP", aStubUsersPassword()), "Failure");
   }
 
   @Test
@@ -139,7 +130,13 @@ class CyberArkConventionsTest {
     JsonNode result = succeeded(
         cyberArk.startAuthentication(request().put("UUID", "0d3c5c7e-0009-4c9a-9f00-000000000009")), "NewPackage");
 
-    CyberArkEnvelope.authenticationFailed(cyberArk.passPassword(CyberArkDriver.sessionOf(result)), "Failure");
+    Session session = CyberArkDriver.sessionOf("an unknown uuid", result);
+    CyberArkEnvelope.authenticationFailed(cyberArk.answer(session, "UP", aStubUsersPassword()), "Failure");
+  }
+
+  /** The password of a user the data knows: it logs in no other user. */
+  private static String aStubUsersPassword() {
+    return cyberArk.passwordOf("password.only@idv.test");
   }
 
   /** The Summaries of the polls of a started mechanism, up to the first that is not pending (at most 10). */

@@ -7,13 +7,12 @@ import static dev.idvharness.stub.cyberark.CyberArkEnvelope.succeeded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.idvharness.stub.StubHttp;
+import dev.idvharness.junit.IdvStubExtension;
 import dev.idvharness.stub.cyberark.CyberArkDriver.Session;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,19 +21,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The failures of contract 1.4 that come from the session: wrong answers, denial, lockout, ids that do not fit. */
 class CyberArkErrorCatalogueTest {
 
-  private static StubHttp http;
-  private static CyberArkDriver cyberArk;
+  @RegisterExtension
+  static IdvStubExtension stub = IdvStubExtension.newInstance().noDelays().build();
 
-  @BeforeAll
-  static void startServer() {
-    http = StubHttp.start();
-    cyberArk = new CyberArkDriver(http);
-  }
-
-  @AfterAll
-  static void stopServer() {
-    http.close();
-  }
+  private static final CyberArkDriver cyberArk = new CyberArkDriver(stub);
 
   @ParameterizedTest(name = "wrong {0}")
   @CsvSource({"password, UP", "OTP code, OATH", "emailed code, EMAIL"})
@@ -70,7 +60,8 @@ class CyberArkErrorCatalogueTest {
   @ParameterizedTest(name = "SessionId {0}")
   @CsvSource({"never issued, 7c1f0a4e-2b7d-4f0e-9d55-0c8a2b1e6f3a", "not a uuid, not-a-session", "empty, ''"})
   void anUnknownSessionIsInvalidOrExpired(String what, String sessionId) {
-    Session unknown = new Session(sessionId, cyberArk.start("password.only@idv.test").mechanismIds());
+    Session known = cyberArk.start("password.only@idv.test");
+    Session unknown = new Session(known.login(), sessionId, known.mechanismIds());
 
     assertThat(rejected(cyberArk.passPassword(unknown))).containsIgnoringCase("invalid or has expired");
   }
@@ -79,7 +70,7 @@ class CyberArkErrorCatalogueTest {
   @MethodSource("mechanismsOutsideTheCurrentChallenge")
   void aMechanismOutsideTheCurrentChallengeIsInvalid(String what, String mechanismId) {
     Session session = cyberArk.start("mfa.push@idv.test");
-    ObjectNode body = request().put("Action", "Answer").put("Answer", CyberArkDriver.PASSWORD)
+    ObjectNode body = request().put("Action", "Answer").put("Answer", cyberArk.user(session).password())
         .put("SessionId", session.id()).put("MechanismId", mechanismId);
 
     assertThat(rejected(cyberArk.sendIdentityVerification(body))).containsIgnoringCase("MechanismId is invalid");
@@ -97,7 +88,7 @@ class CyberArkErrorCatalogueTest {
   void aMechanismOfTheNextChallengeIsInvalid() {
     Session session = cyberArk.start("mfa.push@idv.test");
 
-    assertThat(rejected(cyberArk.answer(session, "OATH", CyberArkDriver.OATH_CODE)))
+    assertThat(rejected(cyberArk.answer(session, "OATH", cyberArk.user(session).oathCode())))
         .containsIgnoringCase("MechanismId is invalid");
   }
 
@@ -112,7 +103,8 @@ class CyberArkErrorCatalogueTest {
   @Test
   void anotherTenantDoesNotMatch() {
     Session session = cyberArk.start("password.only@idv.test");
-    ObjectNode body = request().put("TenantId", "OTHER99").put("Action", "Answer").put("Answer", CyberArkDriver.PASSWORD)
+    ObjectNode body = request().put("TenantId", "OTHER99").put("Action", "Answer")
+        .put("Answer", cyberArk.user(session).password())
         .put("SessionId", session.id()).put("MechanismId", session.mechanismId("UP"));
 
     assertThat(rejected(cyberArk.sendIdentityVerification(body))).containsIgnoringCase("tenant")
@@ -148,7 +140,7 @@ class CyberArkErrorCatalogueTest {
   void answerOnAnOutOfBandMechanismNotStartedDoesNotFit(String mechanism) {
     Session session = atChallengeOf(mechanism);
 
-    assertThat(rejected(cyberArk.answer(session, mechanism, CyberArkDriver.OOB_CODE))).contains("does not fit");
+    assertThat(rejected(cyberArk.answer(session, mechanism, cyberArk.user(session).oobCode()))).contains("does not fit");
   }
 
   /** A session of the MFA user, at the challenge that offers {@code mechanism}. */

@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.idvharness.client.Exchange;
+import dev.idvharness.junit.IdvStubExtension;
 import dev.idvharness.stub.StubHttp;
 import dev.idvharness.stub.cyberark.CyberArkDriver.Session;
-import java.net.http.HttpResponse;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,19 +22,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The failures of contract 1.4 that come from the request itself: fields, Action, body, missing user. */
 class CyberArkMalformedRequestTest {
 
-  private static StubHttp http;
-  private static CyberArkDriver cyberArk;
+  @RegisterExtension
+  static IdvStubExtension stub = IdvStubExtension.newInstance().noDelays().build();
 
-  @BeforeAll
-  static void startServer() {
-    http = StubHttp.start();
-    cyberArk = new CyberArkDriver(http);
-  }
-
-  @AfterAll
-  static void stopServer() {
-    http.close();
-  }
+  private static final CyberArkDriver cyberArk = new CyberArkDriver(stub);
 
   @ParameterizedTest(name = "{0} missing")
   @ValueSource(strings = {"Action", "MechanismId", "SessionId", "TenantId"})
@@ -134,15 +125,15 @@ class CyberArkMalformedRequestTest {
   @ParameterizedTest(name = "GET {0}")
   @ValueSource(strings = {StubHttp.CYBERARK_START, StubHttp.CYBERARK_SEND})
   void anotherMethodThanPostIsNotAllowed(String path) {
-    HttpResponse<String> response = http.get(path);
+    Exchange response = cyberArk.get(path);
 
-    assertThat(response.statusCode()).isEqualTo(405);
-    assertThat(response.headers().firstValue("Allow")).hasValue("POST");
+    assertThat(response.status()).isEqualTo(405);
+    assertThat(response.responseHeader("Allow")).hasValue("POST");
   }
 
   private static ObjectNode validAnswer() {
     Session session = cyberArk.start("password.only@idv.test");
-    return CyberArkDriver.request().put("Action", "Answer").put("Answer", CyberArkDriver.PASSWORD)
+    return CyberArkDriver.request().put("Action", "Answer").put("Answer", cyberArk.user(session).password())
         .put("SessionId", session.id()).put("MechanismId", session.mechanismId("UP"));
   }
 }

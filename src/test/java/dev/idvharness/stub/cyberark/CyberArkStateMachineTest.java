@@ -1,16 +1,13 @@
 package dev.idvharness.stub.cyberark;
 
-import static dev.idvharness.stub.cyberark.CyberArkDriver.OATH_CODE;
-import static dev.idvharness.stub.cyberark.CyberArkDriver.OOB_CODE;
 import static dev.idvharness.stub.cyberark.CyberArkEnvelope.succeeded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.idvharness.stub.StubHttp;
+import dev.idvharness.junit.IdvStubExtension;
 import dev.idvharness.stub.cyberark.CyberArkDriver.Session;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,19 +15,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** SendIdentityVerification: the session state machine of contract 1.3, row by row. */
 class CyberArkStateMachineTest {
 
-  private static StubHttp http;
-  private static CyberArkDriver cyberArk;
+  @RegisterExtension
+  static IdvStubExtension stub = IdvStubExtension.newInstance().noDelays().build();
 
-  @BeforeAll
-  static void startServer() {
-    http = StubHttp.start();
-    cyberArk = new CyberArkDriver(http);
-  }
-
-  @AfterAll
-  static void stopServer() {
-    http.close();
-  }
+  private static final CyberArkDriver cyberArk = new CyberArkDriver(stub);
 
   @Test
   void correctTextAnswerWithAChallengeToFollowStartsTheNextChallenge() {
@@ -53,7 +41,7 @@ class CyberArkStateMachineTest {
   void correctCodeOfASecondTextMechanismLogsIn() {
     Session session = atSecondChallenge("mfa.push@idv.test");
 
-    succeeded(cyberArk.answer(session, "OATH", OATH_CODE), "LoginSuccess");
+    succeeded(cyberArk.answer(session, "OATH", cyberArk.user(session).oathCode()), "LoginSuccess");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -101,7 +89,7 @@ class CyberArkStateMachineTest {
     Session session = cyberArk.start("push.first@idv.test");
     cyberArk.startOob(session, "EMAIL");
 
-    succeeded(cyberArk.answer(session, "EMAIL", OOB_CODE), "StartNextChallenge");
+    succeeded(cyberArk.answer(session, "EMAIL", cyberArk.user(session).oobCode()), "StartNextChallenge");
   }
 
   @Test
@@ -109,7 +97,7 @@ class CyberArkStateMachineTest {
     Session session = atSecondChallenge("mfa.push@idv.test");
     cyberArk.startOob(session, "EMAIL");
 
-    succeeded(cyberArk.answer(session, "EMAIL", OOB_CODE), "LoginSuccess");
+    succeeded(cyberArk.answer(session, "EMAIL", cyberArk.user(session).oobCode()), "LoginSuccess");
   }
 
   @ParameterizedTest(name = "{0} after LoginSuccess")
@@ -118,7 +106,7 @@ class CyberArkStateMachineTest {
     Session session = cyberArk.start("password.only@idv.test");
     succeeded(cyberArk.passPassword(session), "LoginSuccess");
 
-    String message = CyberArkEnvelope.rejected(cyberArk.send(session, action, "UP", CyberArkDriver.PASSWORD));
+    String message = CyberArkEnvelope.rejected(cyberArk.send(session, action, "UP", cyberArk.user(session).password()));
     assertThat(message).containsIgnoringCase("no longer active");
   }
 
@@ -135,7 +123,7 @@ class CyberArkStateMachineTest {
   void answerActionIsMatchedWithoutCase(String action) {
     Session session = cyberArk.start("password.only@idv.test");
 
-    succeeded(cyberArk.send(session, action, "UP", CyberArkDriver.PASSWORD), "LoginSuccess");
+    succeeded(cyberArk.send(session, action, "UP", cyberArk.user(session).password()), "LoginSuccess");
   }
 
   @ParameterizedTest(name = "Actions {0} and {1}")

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.idvharness.stub.StubData;
 import dev.idvharness.stub.StubHttp;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 
@@ -23,8 +25,10 @@ final class Bodies {
   static final int HUNDRED_KB = 100 * 1024;
   static final int DEEP = 10_000;
 
-  static final String PASSWORD = "Stub-Passw0rd!";
-  static final String ACME_KEY = "iv-stub-key-acme-0001";
+  /** The stub conventions the extension's servers serve: the password and API key of the valid requests. */
+  private static final StubData DATA = StubData.load(Path.of("stubs"));
+  static final String PASSWORD = DATA.passwordOf("password.only@idv.test");
+  static final String ACME_KEY = DATA.requireApiKeyOf("acme-bank");
 
   private static final String MARKER = "@@raw@@";
 

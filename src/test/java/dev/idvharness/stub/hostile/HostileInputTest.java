@@ -1,30 +1,19 @@
 package dev.idvharness.stub.hostile;
 
-import dev.idvharness.stub.StubHttp;
+import dev.idvharness.junit.IdvStubExtension;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The hostile catalogue of each vendor, over real HTTP: each case gets the contract's answer and the server keeps serving. */
 class HostileInputTest {
 
-  private static StubHttp stub;
-  private static RawHttp http;
-  private static Fixture fixture;
+  @RegisterExtension
+  static IdvStubExtension stub = IdvStubExtension.newInstance().noDelays().build();
 
-  @BeforeAll
-  static void startServer() {
-    stub = StubHttp.start();
-    http = new RawHttp(stub.baseUrl());
-    fixture = new Fixture(http);
-  }
-
-  @AfterAll
-  static void stopServer() {
-    stub.close();
-  }
+  private static final RawHttp http = new RawHttp(stub);
+  private static final Fixture fixture = new Fixture(http);
 
   static List<HostileCase> cyberArk() {
     return CyberArkCatalogue.cases();

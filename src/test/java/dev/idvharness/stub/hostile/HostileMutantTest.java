@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.idvharness.junit.IdvStubExtension;
 import dev.idvharness.stub.StubHttp;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Randomly broken valid requests of both vendors, over real HTTP: the same invariants as the catalogue. The seed is
@@ -22,21 +23,15 @@ class HostileMutantTest {
   private static final int MUTANTS_PER_VENDOR = 300;
   private static final long SEED = seed();
 
-  private static StubHttp stub;
-  private static RawHttp http;
-  private static Fixture fixture;
+  @RegisterExtension
+  static IdvStubExtension stub = IdvStubExtension.newInstance().noDelays().build();
+
+  private static final RawHttp http = new RawHttp(stub);
+  private static final Fixture fixture = new Fixture(http);
 
   @BeforeAll
-  static void startServer() {
+  static void printSeed() {
     System.out.println("hostile.seed=" + SEED);
-    stub = StubHttp.start();
-    http = new RawHttp(stub.baseUrl());
-    fixture = new Fixture(http);
-  }
-
-  @AfterAll
-  static void stopServer() {
-    stub.close();
   }
 
   @Test

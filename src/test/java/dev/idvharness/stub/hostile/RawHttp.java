@@ -1,46 +1,30 @@
 package dev.idvharness.stub.hostile;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.idvharness.client.VendorHttp;
+import dev.idvharness.junit.IdvStubExtension;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
-/** Sends {@link RawRequest}s over HTTP/1.1 with the JDK client, body bytes untouched. */
+/** Sends {@link RawRequest}s to the stub through {@link VendorHttp}, headers as listed and body bytes untouched. */
 final class RawHttp {
 
   /** Far above any answer of a healthy stub: a request that takes this long is a hang, and fails the case. */
   private static final Duration HANG = Duration.ofSeconds(20);
 
-  private final String baseUrl;
+  private final IdvStubExtension stub;
 
-  RawHttp(String baseUrl) {
-    this.baseUrl = baseUrl;
+  RawHttp(IdvStubExtension stub) {
+    this.stub = stub;
   }
 
   HttpAnswer send(RawRequest request) {
-    HttpRequest.BodyPublisher body = request.body() == null
-        ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofByteArray(request.body());
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + request.path()))
-        .timeout(HANG)
-        .method(request.method(), body);
-    request.headers().forEach(header -> builder.header(header.name(), header.value()));
+    List<Map.Entry<String, String>> headers = request.headers().stream()
+        .map(header -> Map.entry(header.name(), header.value())).toList();
     // a client per request: a connection the server closed after an earlier hostile case must not be reused
-    HttpClient client = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5))
-        .build();
-    try {
-      HttpResponse<byte[]> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-      return new HttpAnswer(response.statusCode(), response.headers(), response.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException(request.method() + " " + request.path() + " got no answer", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    VendorHttp http = new VendorHttp(HANG, null);
+    return new HttpAnswer(http.sendBytes(request.method(), URI.create(stub.baseUrl() + request.path()), headers,
+        request.body(), HANG));
   }
 }

@@ -3,31 +3,22 @@ package dev.idvharness.stub.ironvest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.idvharness.client.Exchange;
+import dev.idvharness.junit.IdvStubExtension;
 import dev.idvharness.stub.StubHttp;
-import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The csid tokens of contract 2.3 (see CsidConventions): how long a csid processes, and what it decides. */
 class IronVestConventionsTest {
 
-  private static StubHttp http;
-  private static IronVestClient ironVest;
+  @RegisterExtension
+  static IdvStubExtension stub = IdvStubExtension.newInstance().noDelays().build();
 
-  @BeforeAll
-  static void startServer() {
-    http = StubHttp.start();
-    ironVest = new IronVestClient(http);
-  }
-
-  @AfterAll
-  static void stopServer() {
-    http.close();
-  }
+  private static final ValidateCalls ironVest = new ValidateCalls(stub);
 
   @ParameterizedTest(name = "csid {0}: {1} processing answers")
   @CsvSource({"'', 1", "p0, 0", "p1, 1", "p3, 3", "P2, 2", "x_p2, 2", "a.p4:b, 4"})
@@ -63,9 +54,9 @@ class IronVestConventionsTest {
     ironVest.validate(slow);
     Validation other = Validation.acme("p2");
 
-    assertThat(IronVestClient.isProcessing(ironVest.validate(other))).isTrue();
-    assertThat(IronVestClient.isProcessing(ironVest.validate(slow))).isTrue();
-    assertThat(IronVestClient.isProcessing(ironVest.validate(slow))).isFalse();
+    assertThat(ValidateCalls.isProcessing(ironVest.validate(other))).isTrue();
+    assertThat(ValidateCalls.isProcessing(ironVest.validate(slow))).isTrue();
+    assertThat(ValidateCalls.isProcessing(ironVest.validate(slow))).isFalse();
   }
 
   @Test
@@ -73,10 +64,10 @@ class IronVestConventionsTest {
     Validation validation = Validation.acme("u2-p1");
 
     for (int i = 0; i < 2; i++) {
-      HttpResponse<String> response = ironVest.send(validation);
-      JsonNode body = StubHttp.parse(response.body());
-      assertThat(response.statusCode()).isEqualTo(503);
-      assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+      Exchange response = ironVest.send(validation);
+      JsonNode body = StubHttp.parse(response.responseBody());
+      assertThat(response.status()).isEqualTo(503);
+      assertThat(response.responseHeader("Retry-After")).hasValue("1");
       assertThat(body.path("success").isBoolean() && !body.path("success").booleanValue()).isTrue();
       assertThat(body.path("error").asText()).isNotBlank();
     }

@@ -3,11 +3,10 @@ package dev.idvharness.stub.ironvest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.idvharness.stub.StubHttp;
+import dev.idvharness.junit.IdvStubExtension;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -17,19 +16,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class IronVestEnrollmentTest {
 
-  private static StubHttp http;
-  private static IronVestClient ironVest;
+  @RegisterExtension
+  static IdvStubExtension stub = IdvStubExtension.newInstance().noDelays().build();
 
-  @BeforeAll
-  static void startServer() {
-    http = StubHttp.start();
-    ironVest = new IronVestClient(http);
-  }
-
-  @AfterAll
-  static void stopServer() {
-    http.close();
-  }
+  private static final ValidateCalls ironVest = new ValidateCalls(stub);
 
   @Test
   void strictBankDoesNotVerifyAUserNotEnrolled() {

@@ -3,33 +3,25 @@ package dev.idvharness.stub.ironvest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.idvharness.junit.IdvStubExtension;
 import dev.idvharness.stub.StubHttp;
-import dev.idvharness.stub.TestProfiles;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The profile sets the processing count, retryAfterMS and Retry-After of every csid; csid tokens override them. */
 class IronVestGlobalSettingsTest {
 
-  @TempDir static Path dir;
+  @RegisterExtension
+  static IdvStubExtension stub = IdvStubExtension.newInstance().noDelays().build();
 
-  private static StubHttp http;
-  private static IronVestClient ironVest;
+  private static final ValidateCalls ironVest = new ValidateCalls(stub);
 
   @BeforeAll
-  static void startServer() {
-    http = TestProfiles.start(dir,
-        "{'ironvest': {'processingCalls': 3, 'retryAfterMs': 40}, 'faults': {'retryAfterSeconds': 3}}");
-    ironVest = new IronVestClient(http);
-  }
-
-  @AfterAll
-  static void stopServer() {
-    http.close();
+  static void profile() {
+    stub.admin().putProfile(StubHttp.json(
+        "{'ironvest': {'processingCalls': 3, 'retryAfterMs': 40}, 'faults': {'retryAfterSeconds': 3}}"));
   }
 
   @Test
@@ -51,6 +43,6 @@ class IronVestGlobalSettingsTest {
 
   @Test
   void unavailableAnswersCarryTheProfilesRetryAfter() {
-    assertThat(ironVest.send(Validation.acme("u1")).headers().firstValue("Retry-After")).hasValue("3");
+    assertThat(ironVest.send(Validation.acme("u1")).responseHeader("Retry-After")).hasValue("3");
   }
 }

@@ -3,12 +3,12 @@ package dev.idvharness.stub.ironvest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.idvharness.client.Exchange;
+import dev.idvharness.junit.IdvStubExtension;
 import dev.idvharness.stub.StubHttp;
-import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Validate: the answers of contract 2.2 for a well-formed request. */
 class IronVestValidateTest {
@@ -18,19 +18,10 @@ class IronVestValidateTest {
       "iv_policy_violations", "iv_biometrics_info", "iv_user_enrolled", "idv_matching", "driverLicenseCollected",
       "idlive_liveness", "regular_liveness");
 
-  private static StubHttp http;
-  private static IronVestClient ironVest;
+  @RegisterExtension
+  static IdvStubExtension stub = IdvStubExtension.newInstance().noDelays().build();
 
-  @BeforeAll
-  static void startServer() {
-    http = StubHttp.start();
-    ironVest = new IronVestClient(http);
-  }
-
-  @AfterAll
-  static void stopServer() {
-    http.close();
-  }
+  private static final ValidateCalls ironVest = new ValidateCalls(stub);
 
   @Test
   void aDecisionCarriesEverySeedIndicatorAndAScore() {
@@ -62,10 +53,10 @@ class IronVestValidateTest {
 
   @Test
   void aFirstCallIsProcessingWithARetryHint() {
-    HttpResponse<String> response = ironVest.send(Validation.acme(""));
-    JsonNode answer = StubHttp.parse(response.body());
+    Exchange response = ironVest.send(Validation.acme(""));
+    JsonNode answer = StubHttp.parse(response.responseBody());
 
-    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.status()).isEqualTo(200);
     assertThat(answer.path("errorMessage").asText()).isEqualTo("processing");
     assertThat(answer.path("retryAfterMS").isInt()).as("retryAfterMS is integer ms in %s", answer).isTrue();
     assertThat(answer.has("success")).isFalse();
@@ -90,9 +81,9 @@ class IronVestValidateTest {
 
   @Test
   void answersAreJson() {
-    HttpResponse<String> response = ironVest.send(Validation.acme("p0"));
+    Exchange response = ironVest.send(Validation.acme("p0"));
 
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+    assertThat(response.responseHeader("Content-Type")).hasValueSatisfying(
         type -> assertThat(type).startsWith("application/json"));
   }
 }

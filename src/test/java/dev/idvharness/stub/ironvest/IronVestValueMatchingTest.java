@@ -3,29 +3,19 @@ package dev.idvharness.stub.ironvest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.idvharness.stub.StubHttp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.idvharness.junit.IdvStubExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Form values are matched type-agnostically, under their key or a synonym (contract 2.2). */
 class IronVestValueMatchingTest {
 
-  private static StubHttp http;
-  private static IronVestClient ironVest;
+  @RegisterExtension
+  static IdvStubExtension stub = IdvStubExtension.newInstance().noDelays().build();
 
-  @BeforeAll
-  static void startServer() {
-    http = StubHttp.start();
-    ironVest = new IronVestClient(http);
-  }
-
-  @AfterAll
-  static void stopServer() {
-    http.close();
-  }
+  private static final ValidateCalls ironVest = new ValidateCalls(stub);
 
   /** The stub "collected" amount "35.00", payeeID 6 (a number) and accountNumber "66666666". */
   @ParameterizedTest(name = "{0}: {1} -> match {2}")

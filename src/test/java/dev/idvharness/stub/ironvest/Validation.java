@@ -2,16 +2,20 @@ package dev.idvharness.stub.ironvest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.idvharness.stub.StubData;
 import dev.idvharness.stub.StubHttp;
+import java.nio.file.Path;
 import java.util.UUID;
 
-/** A validate request as the tests vary it; by default the seed example for acme-bank. */
+/** A validate request as the tests vary it; by default the seed example for acme-bank, with its key from the data. */
 record Validation(String apiKey, String cid, String csid, String uid, JsonNode sessionData, Boolean enrollment) {
 
+  /** The stub conventions the extension's servers serve (stubs/data/ironvest.json): the API keys of the clients. */
+  static final StubData DATA = StubData.load(Path.of("stubs"));
   static final String ACME = "acme-bank";
-  static final String ACME_KEY = "iv-stub-key-acme-0001";
+  static final String ACME_KEY = DATA.requireApiKeyOf(ACME);
   static final String STRICT = "strict-bank";
-  static final String STRICT_KEY = "iv-stub-key-strict-0002";
+  static final String STRICT_KEY = DATA.requireApiKeyOf(STRICT);
   /** The seed example's form values, which match what the stub "collected" (stubs/data/ironvest.json). */
   static final JsonNode SEED_SESSION_DATA = StubHttp.parse(StubHttp.json("["
       + "{'key':'amount','value':35,'synonyms':['amount']},"

@@ -8,12 +8,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.idvharness.client.Exchange;
+import dev.idvharness.client.TransportFailure;
+import dev.idvharness.client.VendorHttp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -229,9 +230,9 @@ class TlsMaterialTest {
 
   @Test
   void serverAcceptsTheLocalClientCertificate() throws Exception {
-    HttpResponse<String> response = ping(material.clientContext(material.clientKeyStore()));
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body()).isEqualTo("pong");
+    Exchange response = ping(material.clientContext(material.clientKeyStore()));
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.responseBody()).isEqualTo("pong");
   }
 
   @Test
@@ -252,23 +253,18 @@ class TlsMaterialTest {
   private static void assertRefused(SSLContext context, String label) {
     assertThatThrownBy(() -> ping(context))
         .as(label)
-        .isInstanceOf(IOException.class) // SSLException is an IOException
-        .isNotInstanceOf(HttpTimeoutException.class) // a hang is not a refusal
-        .satisfies(e -> System.out.println(label + " refused with: " + e));
+        .isInstanceOf(TransportFailure.class)
+        .hasCauseInstanceOf(IOException.class) // SSLException is an IOException
+        .satisfies(e -> assertThat(e.getCause()).isNotInstanceOf(HttpTimeoutException.class)) // a hang is not a refusal
+        .satisfies(e -> System.out.println(label + " refused with: " + e.getCause()));
   }
 
-  private static HttpResponse<String> ping(SSLContext context) throws Exception {
+  private static Exchange ping(SSLContext context) {
     int port = httpsPort();
     // A fresh client per call: HttpClient pools connections, and a pooled, already authenticated
     // connection would hide what the handshake does with this context.
-    HttpClient client =
-        HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(5)).build();
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/ping"))
-            .timeout(Duration.ofSeconds(10))
-            .GET()
-            .build();
-    return client.send(request, HttpResponse.BodyHandlers.ofString());
+    VendorHttp client = new VendorHttp(Duration.ofSeconds(10), context);
+    return client.send("GET", URI.create("https://localhost:" + port + "/ping"), Map.of(), null, client.timeout());
   }
 
   // ---------------------------------------------------------------------------------------------

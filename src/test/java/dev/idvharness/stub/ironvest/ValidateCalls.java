@@ -3,31 +3,41 @@ package dev.idvharness.stub.ironvest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.idvharness.client.Exchange;
+import dev.idvharness.junit.IdvStubExtension;
 import dev.idvharness.stub.StubHttp;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Test-side IronVest client: one validate call, or the calls of a csid until it is decided. */
-final class IronVestClient {
+/** Test-side validate calls to the IronVest stub: one call, or the calls of a csid until it is decided. */
+final class ValidateCalls {
 
   private final StubHttp http;
 
-  IronVestClient(StubHttp http) {
-    this.http = http;
+  ValidateCalls(IdvStubExtension stub) {
+    this.http = new StubHttp(stub);
   }
 
-  HttpResponse<String> send(Validation validation) {
+  Exchange send(Validation validation) {
     return validation.apiKey() == null
         ? http.post(StubHttp.IRONVEST_VALIDATE, validation.body())
         : http.post(StubHttp.IRONVEST_VALIDATE, validation.body(), "apikey", validation.apiKey());
   }
 
+  /** Any body and headers, for requests that are malformed on purpose. */
+  Exchange post(String body, String... headers) {
+    return http.post(StubHttp.IRONVEST_VALIDATE, body, headers);
+  }
+
+  Exchange get(String path) {
+    return http.get(path);
+  }
+
   /** One call that must answer HTTP 200; returns its body. */
   JsonNode validate(Validation validation) {
-    HttpResponse<String> response = send(validation);
-    assertThat(response.statusCode()).as("status of %s", response.body()).isEqualTo(200);
-    return StubHttp.parse(response.body());
+    Exchange response = send(validation);
+    assertThat(response.status()).as("status of %s", response.responseBody()).isEqualTo(200);
+    return StubHttp.parse(response.responseBody());
   }
 
   /** Calls until the answer is no longer "processing" (at most {@code maxCalls}); returns every answer. */

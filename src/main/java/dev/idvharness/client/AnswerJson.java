@@ -7,11 +7,11 @@ import java.io.IOException;
 import java.util.Optional;
 
 /** The clients' JSON: lenient parsing of answers (a broken vendor is reported, not thrown at). */
-final class Json {
+final class AnswerJson {
 
   static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private Json() {}
+  private AnswerJson() {}
 
   static ObjectNode object() {
     return MAPPER.createObjectNode();
