@@ -5,8 +5,10 @@ Feature: SendIdentityVerification Answer advances in-band and answerable mechani
   Scenario: 1.3-a the right password passes the first challenge
     Given the configured user has started authentication
     When the user answers the password
+    # [doc] 1.1 and 1.3: the envelope, success true, a Summary
     Then the answer is the CyberArk envelope
     And success is true
+    # [client] 1.3: the Summary values
     And the Summary is one of "StartNextChallenge, LoginSuccess"
     And the answer matches the schema "cyberark_summary"
 

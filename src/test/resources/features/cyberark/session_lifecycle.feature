@@ -1,7 +1,10 @@
 @cyberark @errors
 Feature: A session ends at LoginSuccess or after three wrong answers (contract 1.3 and 1.4)
 
-  @contract
+  LoginFailure is what public clients show [client]; that the third wrong answer ends the session, and that a
+  finished session accepts nothing, are our decisions [ours]: asserted against the stubs only.
+
+  @stub
   Scenario: 1.4-3a the third wrong answer in one session answers Summary LoginFailure
     Given the configured user has started authentication
     And the user has answered the password wrongly 2 times
@@ -9,7 +12,7 @@ Feature: A session ends at LoginSuccess or after three wrong answers (contract 1
     Then success is false
     And the Result is Summary "LoginFailure"
 
-  @contract
+  @stub
   Scenario: 1.4-3b a session ended by three wrong answers refuses even the right password
     Given the configured user has started authentication
     And the user has answered the password wrongly 3 times

@@ -5,9 +5,11 @@ Feature: validate answers a decision once the session is processed (contract 2.2
   Scenario: 2.2-a the configured session is validated to a decision of the documented shape
     Given a validate request for the configured session
     When the client validates until a verdict
+    # [doc] 2.2: "processing" until the decision; the decision's fields and types are on the page
     Then the validate loop ends with a verdict
     And the validate answer matches the schema "ironvest_decision"
 
+  # which decision a csid gets is [ours] (csid tokens, docs/stub-server.md); type-agnostic matching is [doc]
   @stub
   Scenario: 2.2-b matching values and biometrics give verifiedAction true
     Given a validate request for csid "decision-p0"

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 
 /** The harness's one HTTP client layer: a JSON-over-HTTP call with a per-request timeout, optionally over (m)TLS; every call becomes an {@link Exchange}. */
@@ -17,8 +18,14 @@ public final class VendorHttp {
 
   private final HttpClient client;
   private final Duration timeout;
+  private final Consumer<Exchange> observer;
 
   public VendorHttp(Duration timeout, SSLContext tls) {
+    this(timeout, tls, exchange -> { });
+  }
+
+  /** {@code observer} sees every exchange with an HTTP answer (the drift recorder of a conformance run). */
+  public VendorHttp(Duration timeout, SSLContext tls, Consumer<Exchange> observer) {
     HttpClient.Builder builder = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(timeout);
@@ -27,6 +34,7 @@ public final class VendorHttp {
     }
     this.client = builder.build();
     this.timeout = timeout;
+    this.observer = observer;
   }
 
   public Exchange post(URI uri, Map<String, String> headers, String body) {
@@ -69,8 +77,10 @@ public final class VendorHttp {
     long start = System.nanoTime();
     try {
       HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Exchange(method, uri, sent, shownBody, response.statusCode(), response.headers().map(),
+      Exchange exchange = new Exchange(method, uri, sent, shownBody, response.statusCode(), response.headers().map(),
           response.body(), Duration.ofNanos(System.nanoTime() - start));
+      observer.accept(exchange);
+      return exchange;
     } catch (IOException e) {
       throw new TransportFailure(method + " " + uri, e);
     } catch (InterruptedException e) {

@@ -46,6 +46,13 @@ public final class DriftRecorder {
     }
   }
 
+  /** A [client] or [ours] check that did not hold against the vendor. */
+  public static synchronized void rule(String scenario, String source, String broken) {
+    if (current != null) {
+      current.log.rules.add(new ShapeLog.RuleNote(scenario, source, broken));
+    }
+  }
+
   public static synchronized void finish() {
     if (current != null) {
       current.log.save(current.file);

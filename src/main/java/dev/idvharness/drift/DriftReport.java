@@ -31,12 +31,12 @@ public final class DriftReport {
   public record Dated(Difference difference, Instant firstSeen) {}
 
   public static List<Dated> write(Path dir, Map<String, String> run, List<Difference> differences,
-      Set<Difference.Kind> failOn, Instant now) {
+      List<ShapeLog.RuleNote> rules, Set<Difference.Kind> failOn, Instant now) {
     try {
       Files.createDirectories(dir);
       List<Dated> dated = date(dir.resolve(JSON_FILE), differences, now);
-      writeJson(dir.resolve(JSON_FILE), run, dated, failOn);
-      Files.writeString(dir.resolve("index.html"), html(run, dated, failOn));
+      writeJson(dir.resolve(JSON_FILE), run, dated, rules, failOn);
+      Files.writeString(dir.resolve("index.html"), html(run, dated, rules, failOn));
       Files.writeString(dir.resolve("TEST-drift.xml"), junit(dated, failOn));
       return dated;
     } catch (IOException e) {
@@ -67,8 +67,8 @@ public final class DriftReport {
     return dated;
   }
 
-  private static void writeJson(Path file, Map<String, String> run, List<Dated> dated, Set<Difference.Kind> failOn)
-      throws IOException {
+  private static void writeJson(Path file, Map<String, String> run, List<Dated> dated,
+      List<ShapeLog.RuleNote> rules, Set<Difference.Kind> failOn) throws IOException {
     ObjectNode root = ShapeLog.JSON.createObjectNode();
     ObjectNode vendor = root.putObject("vendor");
     run.forEach(vendor::put);
@@ -81,10 +81,14 @@ public final class DriftReport {
           .put("kind", difference.kind().label()).put("stub", difference.stub()).put("vendor", difference.vendor())
           .put("firstSeen", entry.firstSeen().toString());
     }
+    ArrayNode notes = root.putArray("clientRules");
+    rules.forEach(note -> notes.addObject().put("scenario", note.scenario()).put("source", note.source())
+        .put("broken", note.broken()));
     ShapeLog.JSON.writeValue(file.toFile(), root);
   }
 
-  private static String html(Map<String, String> run, List<Dated> dated, Set<Difference.Kind> failOn) {
+  private static String html(Map<String, String> run, List<Dated> dated, List<ShapeLog.RuleNote> rules,
+      Set<Difference.Kind> failOn) {
     Map<String, List<Dated>> byOperation = new LinkedHashMap<>();
     dated.forEach(entry -> byOperation.computeIfAbsent(entry.difference().operation(), key -> new ArrayList<>())
         .add(entry));
@@ -113,6 +117,13 @@ public final class DriftReport {
       }
       html.append("</table>\n");
     });
+    if (!rules.isEmpty()) {
+      html.append("<h2>Rules of public clients the vendor does not keep</h2>\n<table><tr><th>scenario</th>"
+          + "<th>source</th><th>what differs</th></tr>\n");
+      rules.forEach(note -> html.append("<tr><td>").append(escape(note.scenario())).append("</td><td>")
+          .append(escape(note.source())).append("</td><td>").append(escape(note.broken())).append("</td></tr>\n"));
+      html.append("</table>\n");
+    }
     return html.append("</body></html>\n").toString();
   }
 

@@ -41,11 +41,14 @@ public final class DriftReportMain {
       run.put("compared", Instant.now().toString());
       run.put("vendors", String.join(", ", vendor.vendors));
       Path dir = Path.of(config.get(Keys.REPORTS_DIR), "drift");
-      List<DriftReport.Dated> dated = DriftReport.write(dir, run, differences, failOn, Instant.now());
+      List<DriftReport.Dated> dated = DriftReport.write(dir, run, differences, vendor.rules, failOn,
+          Instant.now());
       dated.forEach(entry -> System.out.println("drift: " + entry.difference().operation() + " "
           + entry.difference().path() + " " + entry.difference().kind().label() + " (stubs " + entry.difference().stub()
           + ", vendor " + entry.difference().vendor() + ")"));
       long failing = differences.stream().filter(difference -> failOn.contains(difference.kind())).count();
+      vendor.rules.forEach(note -> System.out.println("drift: [" + note.source() + "] " + note.scenario() + ": "
+          + note.broken()));
       System.out.println("drift: " + differences.size() + " difference(s), " + failing + " of a kind in drift.failOn; "
           + dir.resolve("index.html"));
       if (failing > 0) {

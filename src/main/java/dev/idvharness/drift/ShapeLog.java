@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -27,6 +29,11 @@ public final class ShapeLog {
   public Set<String> vendors = new TreeSet<>();
   public Map<String, AnswerShape> shapes = new TreeMap<>();
   public Map<String, CaseAnswer> cases = new TreeMap<>();
+  /** [client] and [ours] checks that did not hold against the vendor: drift, never a failure. */
+  public List<RuleNote> rules = new ArrayList<>();
+
+  /** A check that did not hold: the scenario, the rule's source, and what broke (no value of the vendor's). */
+  public record RuleNote(String scenario, String source, String broken) {}
 
   /** One request case: the operation and outcome it got. */
   public record CaseAnswer(String vendor, String operation, String outcome, int status, String contentType) {}

@@ -12,6 +12,7 @@ import dev.idvharness.config.HarnessConfig;
 import dev.idvharness.config.Key;
 import dev.idvharness.config.Keys;
 import dev.idvharness.config.RemoteRequirements;
+import dev.idvharness.drift.DriftRecorder;
 import dev.idvharness.stub.StubData;
 import dev.idvharness.stub.StubOptions;
 import dev.idvharness.stub.StubServer;
@@ -252,7 +253,7 @@ public final class ConformanceTarget implements AutoCloseable {
   }
 
   private VendorHttp http(SSLContext tls) {
-    return new VendorHttp(Duration.ofMillis(config.getLong(Keys.HTTP_TIMEOUT_MS)), tls);
+    return new VendorHttp(Duration.ofMillis(config.getLong(Keys.HTTP_TIMEOUT_MS)), tls, DriftRecorder::record);
   }
 
   @Override

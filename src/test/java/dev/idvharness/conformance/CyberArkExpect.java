@@ -21,6 +21,24 @@ public final class CyberArkExpect {
     Contract.matchesSchema(rule, "cyberark_envelope", answer.exchange());
   }
 
+  /** Contract 1.1 and 1.4 as the page has them: HTTP 200, a JSON object, success a boolean; errors name themselves. */
+  public static void envelopeAsDocumented(String rule, CyberArkAnswer answer) {
+    assertThat(answer.exchange().status())
+        .as(broken(rule, "every CyberArk answer is HTTP 200 with the JSON envelope (contract 1.1)", answer.exchange()))
+        .isEqualTo(200);
+    Contract.matchesSchema(rule, "doc/cyberark_envelope", answer.exchange());
+  }
+
+  /** Contract 1.4 [doc]: an error object carries a Message and an ErrorID. */
+  public static void errorObject(String rule, CyberArkAnswer answer) {
+    assertThat(answer.message())
+        .as(broken(rule, "an error object carries a Message (contract 1.4)", answer.exchange()))
+        .isNotBlank();
+    assertThat(answer.errorId())
+        .as(broken(rule, "an error object carries an ErrorID (contract 1.4)", answer.exchange()))
+        .isNotBlank();
+  }
+
   public static void success(String rule, CyberArkAnswer answer, boolean expected) {
     assertThat(answer.success())
         .as(broken(rule, "success must be " + expected, answer.exchange()))

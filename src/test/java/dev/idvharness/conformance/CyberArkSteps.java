@@ -1,5 +1,6 @@
 package dev.idvharness.conformance;
 
+import dev.idvharness.conformance.Contract.Source;
 import dev.idvharness.target.ConformanceTarget;
 import dev.idvharness.client.CyberArkAnswer;
 import io.cucumber.java.Before;
@@ -8,6 +9,7 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.Arrays;
+import java.util.List;
 
 /** CyberArk steps: each delegates to {@link CyberArkWorld} (requests) or {@link CyberArkExpect} (one check). */
 public class CyberArkSteps {
@@ -151,66 +153,78 @@ public class CyberArkSteps {
 
   @Then("the answer is the CyberArk envelope")
   public void envelope() {
-    CyberArkExpect.envelope(rule(), last());
+    Contract.check(Source.DOC, scenario, () -> CyberArkExpect.envelopeAsDocumented(rule(), last()));
+    Contract.check(Source.CLIENT, scenario, () -> CyberArkExpect.envelope(rule(), last()));
+  }
+
+  @Then("the answer is an error object with a Message and an ErrorID")
+  public void errorObject() {
+    Contract.check(Source.DOC, scenario, () -> CyberArkExpect.errorObject(rule(), last()));
   }
 
   @Then("success is true")
   public void successTrue() {
-    CyberArkExpect.success(rule(), last(), true);
+    Contract.check(Source.DOC, scenario, () -> CyberArkExpect.success(rule(), last(), true));
   }
 
   @Then("success is false")
   public void successFalse() {
-    CyberArkExpect.success(rule(), last(), false);
+    Contract.check(Source.DOC, scenario, () -> CyberArkExpect.success(rule(), last(), false));
   }
 
   @Then("the Summary is {string}")
   public void summary(String expected) {
-    CyberArkExpect.summary(rule(), last(), expected);
+    Contract.check(Source.CLIENT, scenario, () -> CyberArkExpect.summary(rule(), last(), expected));
   }
 
   @Then("the Summary is one of {string}")
   public void summaryOneOf(String expected) {
-    CyberArkExpect.summaryOneOf(rule(), last(), Arrays.stream(expected.split(",")).map(String::trim).toList());
+    List<String> values = Arrays.stream(expected.split(",")).map(String::trim).toList();
+    Contract.check(Source.CLIENT, scenario, () -> CyberArkExpect.summaryOneOf(rule(), last(), values));
   }
 
   @Then("the Result is null")
   public void resultIsNull() {
-    CyberArkExpect.resultIsNull(rule(), last());
+    Contract.check(Source.OURS, scenario, () -> CyberArkExpect.resultIsNull(rule(), last()));
   }
 
   @Then("the Result is Summary {string}")
   public void resultIsSummary(String expected) {
-    CyberArkExpect.summary(rule(), last(), expected);
+    Contract.check(Source.OURS, scenario, () -> CyberArkExpect.summary(rule(), last(), expected));
+  }
+
+  @Then("the Result is Summary {string} as public clients show")
+  public void resultIsSummaryOfPublicClients(String expected) {
+    Contract.check(Source.CLIENT, scenario, () -> CyberArkExpect.summary(rule(), last(), expected));
   }
 
   @Then("the Message mentions {string}")
   public void messageMentions(String words) {
-    CyberArkExpect.messageMentions(rule(), last(), words);
+    Contract.check(Source.OURS, scenario, () -> CyberArkExpect.messageMentions(rule(), last(), words));
   }
 
   @Then("the ErrorID looks like a GUID and a hex number")
   public void errorId() {
-    CyberArkExpect.errorIdLooksLikeGuidHex(rule(), last());
+    Contract.check(Source.CLIENT, scenario, () -> CyberArkExpect.errorIdLooksLikeGuidHex(rule(), last()));
   }
 
   @Then("the answer matches the schema {string}")
   public void schema(String schema) {
-    Contract.matchesSchema(rule(), schema, last().exchange());
+    Contract.checkSchema(rule(), schema, last().exchange(), scenario);
   }
 
   @Then("the session is under {string}")
   public void sessionUnder(String shape) {
-    CyberArkExpect.sessionUnder(rule(), flow().started(), shape);
+    Contract.check(Source.OURS, scenario, () -> CyberArkExpect.sessionUnder(rule(), flow().started(), shape));
   }
 
   @Then("the poll loop ends as {string}")
   public void pollOutcome(String expected) {
-    CyberArkExpect.pollOutcome(rule(), flow().pollOutcome(), expected);
+    Contract.check(Source.OURS, scenario, () -> CyberArkExpect.pollOutcome(rule(), flow().pollOutcome(), expected));
   }
 
   @Then("the poll loop took {int} Polls")
   public void pollCalls(int expected) {
-    CyberArkExpect.pollCalls(rule(), flow().pollOutcome(), expected);
+    Contract.check(Source.OURS, scenario, () -> CyberArkExpect.pollCalls(rule(), flow().pollOutcome(), expected));
   }
 }

@@ -5,7 +5,13 @@ import io.cucumber.java.AfterAll;
 import io.cucumber.java.Before;
 import io.cucumber.java.BeforeAll;
 import io.cucumber.java.Scenario;
+import dev.idvharness.config.Keys;
+import dev.idvharness.drift.DriftRecorder;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -17,12 +23,26 @@ public class Hooks {
 
   @BeforeAll
   public static void openTarget() {
-    System.out.println("conformance target: " + ConformanceTarget.current().describe());
+    ConformanceTarget target = ConformanceTarget.current();
+    System.out.println("conformance target: " + target.describe());
+    List<String> vendors = new ArrayList<>();
+    target.cyberArkLeftOut().ifPresentOrElse(reason -> { }, () -> vendors.add("cyberark"));
+    target.ironVestLeftOut().ifPresentOrElse(reason -> { }, () -> vendors.add("ironvest"));
+    DriftRecorder.start(target.config().find(Keys.DRIFT_RECORD).map(Path::of).orElse(null),
+        Map.of("target", target.describe()), vendors);
   }
 
   @AfterAll
   public static void closeTarget() {
+    DriftRecorder.finish();
     ConformanceTarget.closeCurrent();
+  }
+
+  /** Only the answers of @contract scenarios are compared with a vendor's: the rest is stub conventions. */
+  @Before(order = 1)
+  public void recordAnswersOf(Scenario scenario) {
+    Collection<String> tags = scenario.getSourceTagNames();
+    DriftRecorder.scenario(scenario.getName(), tags.contains("@contract") && !tags.contains("@stub"));
   }
 
   @Before(order = 0)

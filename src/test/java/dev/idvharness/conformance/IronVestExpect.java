@@ -19,6 +19,13 @@ public final class IronVestExpect {
         .isEqualTo(expected);
   }
 
+  public static void statusOneOf(String rule, IronVestAnswer answer, java.util.List<Integer> expected) {
+    assertThat(answer.status())
+        .as(broken(rule, "the answer must be HTTP " + expected.stream().map(String::valueOf)
+            .collect(java.util.stream.Collectors.joining(" or ")) + " (contract 2.2)", answer.exchange()))
+        .isIn(expected);
+  }
+
   public static void schema(String rule, IronVestAnswer answer, String schema) {
     Contract.matchesSchema(rule, schema, answer.exchange());
   }

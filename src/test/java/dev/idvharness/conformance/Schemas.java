@@ -30,6 +30,11 @@ final class Schemas {
     }
   }
 
+  /** True when a schema of that name exists (e.g. the [doc] core {@code doc/cyberark_envelope}). */
+  static boolean exists(String schemaName) {
+    return Schemas.class.getResource("/schemas/" + schemaName + ".json") != null;
+  }
+
   private static Schema load(String name) {
     String resource = "/schemas/" + name + ".json";
     try (InputStream in = Schemas.class.getResourceAsStream(resource)) {
