@@ -3,6 +3,8 @@ package dev.idvharness.drift;
 import dev.idvharness.config.ConfigException;
 import dev.idvharness.config.HarnessConfig;
 import dev.idvharness.config.Keys;
+import dev.idvharness.load.job.ReportIndex;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -46,6 +48,9 @@ public final class DriftReportMain {
       dated.forEach(entry -> System.out.println("drift: " + entry.difference().operation() + " "
           + entry.difference().path() + " " + entry.difference().kind().label() + " (stubs " + entry.difference().stub()
           + ", vendor " + entry.difference().vendor() + ")"));
+      if (Files.isRegularFile(dir.resolveSibling("index.html"))) {
+        ReportIndex.write(dir.getParent()); // the index links the drift report
+      }
       long failing = differences.stream().filter(difference -> failOn.contains(difference.kind())).count();
       vendor.rules.forEach(note -> System.out.println("drift: [" + note.source() + "] " + note.scenario() + ": "
           + note.broken()));
@@ -56,6 +61,9 @@ public final class DriftReportMain {
       }
     } catch (ConfigException bad) {
       System.err.println(bad.getMessage());
+      System.exit(2);
+    } catch (IOException e) {
+      System.err.println("drift: reports/index.html could not be rewritten: " + e.getMessage());
       System.exit(2);
     }
   }

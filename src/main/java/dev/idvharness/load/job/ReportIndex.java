@@ -9,18 +9,23 @@ import java.util.Iterator;
 import java.util.Map;
 
 /** {@code reports/index.html}: the gate verdicts at a glance, each simulation's flows, and links to every report. */
-final class ReportIndex {
+public final class ReportIndex {
 
   private ReportIndex() {}
 
-  static Path write(Path reportsDir) throws IOException {
+  public static Path write(Path reportsDir) throws IOException {
     Path summaryFile = RunReport.gatlingDir(reportsDir).resolve("summary.json");
     JsonNode simulations = Files.isRegularFile(summaryFile)
         ? RunReport.JSON.readTree(summaryFile.toFile()).path("simulations")
         : RunReport.JSON.createObjectNode();
     Path index = reportsDir.resolve("index.html");
     Files.createDirectories(reportsDir);
-    Files.writeString(index, render(simulations, Files.isRegularFile(reportsDir.resolve("cucumber/index.html"))));
+    String html = render(simulations, Files.isRegularFile(reportsDir.resolve("cucumber/index.html")));
+    if (Files.isRegularFile(reportsDir.resolve("drift/index.html"))) {
+      html = html.replace("<ul>\n", "<ul>\n<li><a href=\"drift/index.html\">Drift report</a>: the last drift run's"
+          + " vendor answers beside the stubs' (its own command, ./mvnw -Pdrift verify)</li>\n");
+    }
+    Files.writeString(index, html);
     return index;
   }
 
