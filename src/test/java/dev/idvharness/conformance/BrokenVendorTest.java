@@ -72,7 +72,7 @@ class BrokenVendorTest {
     CyberArkWorld flow = cyberArk();
     flow.startConfiguredUser();
 
-    assertThatThrownBy(() -> CyberArkExpect.envelope("1.2-a NewPackage", flow.last()))
+    assertThatThrownBy(() -> CyberArkExpect.envelopeAsDocumented("1.2-a NewPackage", flow.last()))
         .hasMessageContaining("contract 1.2-a NewPackage")
         .hasMessageContaining("HTTP 200 with the JSON envelope (contract 1.1)")
         .hasMessageContaining("HTTP 500 text/html")
@@ -173,8 +173,9 @@ class BrokenVendorTest {
     flow.validateBroken("a body that is not JSON");
     String rule = "2.2-422a body not JSON answers 422 naming the problem";
 
-    assertThatThrownBy(() -> IronVestExpect.status(rule, flow.last(), 422))
+    assertThatThrownBy(() -> IronVestExpect.statusOneOf(rule, flow.last(), List.of(422, 403)))
         .hasMessageContaining("contract " + rule)
+        .hasMessageContaining("the answer must be HTTP 422 or 403")
         .hasMessageContaining("response: HTTP 500 text/html")
         .hasMessageContaining("<h1>500 Internal Server Error</h1>");
   }
@@ -212,6 +213,136 @@ class BrokenVendorTest {
         .hasMessageContaining("ironvest_decision.json")
         .hasMessageContaining("verifiedAction")
         .hasMessageContaining("\"ivScore\":\"high\"");
+  }
+
+  // --- every [doc] check of the @contract scenarios, broken one at a time
+
+  @Test
+  void successThatIsNotABoolean() {
+    breakVendor(post(urlPathEqualTo("/CDirectoryService/SendIdentityVerification"))
+        .willReturn(okJson(CYBERARK_LOGIN_SUCCESS.replace("\"success\":true", "\"success\":\"true\""))));
+    CyberArkWorld flow = cyberArk();
+    flow.startConfiguredUser();
+    flow.answerPassword();
+    String rule = "1.3-a the right password passes the first challenge";
+
+    assertThatThrownBy(() -> CyberArkExpect.envelopeAsDocumented(rule, flow.last()))
+        .hasMessageContaining("contract " + rule)
+        .hasMessageContaining("doc/cyberark_envelope.json")
+        .hasMessageContaining("\"success\":\"true\"");
+  }
+
+  @Test
+  void refusingTheRightPassword() {
+    breakVendor(post(urlPathEqualTo("/CDirectoryService/SendIdentityVerification"))
+        .withRequestBody(matchingJsonPath("$.Action", matching("Answer")))
+        .willReturn(okJson(CYBERARK_ENVELOPE_FAILURE)));
+    CyberArkWorld flow = cyberArk();
+    flow.startConfiguredUser();
+    flow.answerPassword();
+    String rule = "1.3-a the right password passes the first challenge";
+
+    assertThatThrownBy(() -> CyberArkExpect.success(rule, flow.last(), true))
+        .hasMessageContaining("contract " + rule).hasMessageContaining("success must be true");
+  }
+
+  @Test
+  void acceptingAnUnknownSessionId() {
+    breakVendor(post(urlPathEqualTo("/CDirectoryService/SendIdentityVerification"))
+        .willReturn(okJson(CYBERARK_LOGIN_SUCCESS)));
+    CyberArkWorld flow = cyberArk();
+    flow.startConfiguredUser();
+    flow.sendBroken("an unknown SessionId");
+    String rule = "1.4-4 unknown SessionId answers the documented error object";
+
+    assertThatThrownBy(() -> CyberArkExpect.success(rule, flow.last(), false))
+        .hasMessageContaining("contract " + rule).hasMessageContaining("success must be false");
+  }
+
+  @Test
+  void anErrorWithoutMessageOrErrorId() {
+    breakVendor(post(urlPathEqualTo("/CDirectoryService/SendIdentityVerification"))
+        .willReturn(okJson(CYBERARK_ENVELOPE_FAILURE)));
+    CyberArkWorld flow = cyberArk();
+    flow.startConfiguredUser();
+    flow.sendBroken("a MechanismId of another session");
+    String rule = "1.4-5 MechanismId of another session answers the documented error object";
+
+    assertThatThrownBy(() -> CyberArkExpect.errorObject(rule, flow.last()))
+        .hasMessageContaining("contract " + rule)
+        .hasMessageContaining("an error object carries a Message (contract 1.4)");
+    assertThatThrownBy(() -> CyberArkExpect.envelopeAsDocumented(rule, flow.last()))
+        .hasMessageContaining("doc/cyberark_envelope.json");
+  }
+
+  @Test
+  void startOobThatFails() {
+    breakVendor(post(urlPathEqualTo("/CDirectoryService/SendIdentityVerification"))
+        .withRequestBody(matchingJsonPath("$.Action", matching("StartOOB")))
+        .willReturn(okJson(CYBERARK_ENVELOPE_FAILURE)));
+    CyberArkWorld flow = cyberArk();
+    flow.startConfiguredUser();
+    flow.answerPassword();
+    flow.startOob("OTP");
+    String rule = "1.3-e StartOOB on the configured out-of-band mechanism answers OobPending";
+
+    assertThatThrownBy(() -> CyberArkExpect.success(rule, flow.last(), true))
+        .hasMessageContaining("contract " + rule).hasMessageContaining("success must be true");
+  }
+
+  @Test
+  void lettingAnUnknownApikeyThrough() {
+    breakVendor(post(urlPathEqualTo("/v1/validate")).withHeader("apikey", matching("unknown-.*"))
+        .willReturn(okJson("{\"success\":true,\"verifiedAction\":true,\"indicators\":{},\"ivScore\":2000}")));
+    IronVestWorld flow = ironVest();
+    flow.requestForConfiguredSession();
+    flow.validateWithCredentials("an unknown apikey");
+    String rule = "2.2-403b unknown apikey answers 403";
+
+    assertThatThrownBy(() -> IronVestExpect.status(rule, flow.last(), 403))
+        .hasMessageContaining("contract " + rule).hasMessageContaining("response: HTTP 200");
+  }
+
+  @Test
+  void refusingTheApikeyHeaderSpelledApiKey() {
+    // WireMock matches header names case-insensitively: this vendor refuses every key, the test sends apiKey
+    breakVendor(post(urlPathEqualTo("/v1/validate")).withHeader("apiKey", matching(".*"))
+        .willReturn(aResponse().withStatus(403)));
+    IronVestWorld flow = ironVest();
+    flow.requestForConfiguredSession();
+    flow.validateWithCredentials("the apikey header spelled apiKey");
+    String rule = "2.2-403d the apikey header name is case-insensitive (apiKey works too)";
+
+    assertThatThrownBy(() -> IronVestExpect.status(rule, flow.last(), 200))
+        .hasMessageContaining("contract " + rule).hasMessageContaining("response: HTTP 403");
+  }
+
+  @Test
+  void acceptingABodyWithoutCsid() {
+    breakVendor(post(urlPathEqualTo("/v1/validate")).withRequestBody(notContaining("\"csid\""))
+        .willReturn(okJson("{\"success\":true,\"verifiedAction\":true,\"indicators\":{},\"ivScore\":2000}")));
+    IronVestWorld flow = ironVest();
+    flow.requestForConfiguredSession();
+    flow.validateBroken("no csid");
+    String rule = "2.2-422c no csid is refused (422)";
+
+    assertThatThrownBy(() -> IronVestExpect.statusOneOf(rule, flow.last(), List.of(422)))
+        .hasMessageContaining("contract " + rule).hasMessageContaining("the answer must be HTTP 422");
+  }
+
+  @Test
+  void aRetryAfterThatIsNotAWholeNumber() {
+    breakVendor(post(urlPathEqualTo("/v1/validate"))
+        .willReturn(okJson("{\"errorMessage\":\"processing\",\"retryAfterMS\":\"soon\"}")));
+    IronVestWorld flow = ironVest();
+    flow.requestForConfiguredSession();
+    flow.validateUntilVerdict();
+    String rule = "2.2-a the configured session is validated to a decision of the documented shape";
+
+    assertThatThrownBy(() -> IronVestExpect.verdict(rule, flow.outcome()))
+        .hasMessageContaining("contract " + rule)
+        .hasMessageContaining("it ended protocol")
+        .hasMessageContaining("retryAfterMS is not a whole number");
   }
 
   @Test
