@@ -67,6 +67,11 @@ public final class StubAdminClient {
     call("POST", "/reset", "");
   }
 
+  /** {@code POST /__admin/idv/stats/reset}: forgets statistics only; sessions carry on (the end of a warm-up). */
+  public void resetStats() {
+    call("POST", "/stats/reset", "");
+  }
+
   /** Any admin call, whatever it answers: for tests of the admin API itself. */
   public Exchange send(String method, String path, String body) {
     return http.send(method, URI.create(adminUrl + path), body == null ? Map.of() : JSON_HEADERS, body,

@@ -166,7 +166,12 @@ public final class HarnessConfig {
     if (environment.containsKey(key.environmentName())) {
       return Optional.of(environment.get(key.environmentName()));
     }
-    return Optional.ofNullable(file.get(key.name()));
+    if (file.containsKey(key.name())) {
+      return Optional.of(file.get(key.name()));
+    }
+    // a pod of a Kubernetes Indexed Job learns its index from this variable
+    return key == Keys.LOAD_INJECTOR_INDEX ? Optional.ofNullable(environment.get("JOB_COMPLETION_INDEX"))
+        : Optional.empty();
   }
 
   /** A value as an error message may show it: a secret as ***, anything else quoted, on one short line. */

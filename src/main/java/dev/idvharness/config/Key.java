@@ -21,6 +21,8 @@ public record Key(String name, String defaultValue, Form form, boolean secret, S
     BOOLEAN("true or false"),
     TARGET("local or remote"),
     LOAD_PROFILE("smoke, load, stress or soak"),
+    RUN_ID("1 to 40 letters, digits, '_' or '-'"),
+    INSTANT("an ISO-8601 instant (2026-11-27T12:00:00Z) or epoch milliseconds"),
     DRIFT_KINDS("a comma-separated list of missing-in-vendor, new-in-vendor, type-changed, format-changed,"
         + " new-value, status-changed, content-type-changed");
 
@@ -43,12 +45,24 @@ public record Key(String name, String defaultValue, Form form, boolean secret, S
           case BOOLEAN -> value.equals("true") || value.equals("false");
           case TARGET -> List.of("local", "remote").contains(value);
           case LOAD_PROFILE -> List.of("smoke", "load", "stress", "soak").contains(value);
+          case RUN_ID -> value.matches("[A-Za-z0-9_-]{1,40}");
+          case INSTANT -> parseInstant(value) != null;
           case DRIFT_KINDS -> java.util.Arrays.stream(value.split(",")).map(String::trim)
               .allMatch(kind -> kind.isEmpty() || List.of("missing-in-vendor", "new-in-vendor", "type-changed",
                   "format-changed", "new-value", "status-changed", "content-type-changed").contains(kind));
         };
       } catch (NumberFormatException e) {
         return false;
+      }
+    }
+
+    /** An ISO-8601 instant or epoch milliseconds; null when it is neither. */
+    public static java.time.Instant parseInstant(String value) {
+      try {
+        return value.matches("[0-9]{1,15}") ? java.time.Instant.ofEpochMilli(Long.parseLong(value))
+            : java.time.Instant.parse(value);
+      } catch (java.time.format.DateTimeParseException e) {
+        return null;
       }
     }
 

@@ -4,10 +4,12 @@ import static dev.idvharness.config.Key.Form.BOOLEAN;
 import static dev.idvharness.config.Key.Form.DRIFT_KINDS;
 import static dev.idvharness.config.Key.Form.FRACTION;
 import static dev.idvharness.config.Key.Form.HTTP_URL;
+import static dev.idvharness.config.Key.Form.INSTANT;
 import static dev.idvharness.config.Key.Form.LOAD_PROFILE;
 import static dev.idvharness.config.Key.Form.NON_NEGATIVE_INT;
 import static dev.idvharness.config.Key.Form.POSITIVE_DECIMAL;
 import static dev.idvharness.config.Key.Form.POSITIVE_INT;
+import static dev.idvharness.config.Key.Form.RUN_ID;
 import static dev.idvharness.config.Key.Form.TARGET;
 import static dev.idvharness.config.Key.Form.TEXT;
 
@@ -99,6 +101,20 @@ public final class Keys {
       NON_NEGATIVE_INT, "IronVest load csids get this many 'processing' answers before the decision (csid p<N>)");
   public static final Key LOAD_IRONVEST_RETRY_AFTER_MS = Key.of("load.ironvestRetryAfterMs", "250",
       NON_NEGATIVE_INT, "retryAfterMS of those answers (csid r<MS>); 0: none, the client backs off (csid noretry)");
+  public static final Key LOAD_WARMUP_SECONDS = Key.of("load.warmupSeconds", "5", NON_NEGATIVE_INT,
+      "the stub's lag is judged on what it served after this many seconds of the run (a cold JVM is slow at first)");
+  public static final Key LOAD_SIMULATION = Key.of("load.simulation", "dev.idvharness.load.RolloutSimulation", TEXT,
+      "the simulation a load generator (Generator) runs");
+  public static final Key LOAD_INJECTORS = Key.of("load.injectors", "1", POSITIVE_INT,
+      "load generators of one run; each injects 1/N of the rate, with users and csids of its own");
+  public static final Key LOAD_INJECTOR_INDEX = Key.of("load.injectorIndex", "0", NON_NEGATIVE_INT,
+      "this generator's index, 0 to N-1 (default: the Kubernetes Indexed Job's JOB_COMPLETION_INDEX when set)");
+  public static final Key LOAD_RUN_ID = Key.of("load.runId", null, RUN_ID,
+      "the run's id, the same for every generator of the run (default: a new one per run)");
+  public static final Key LOAD_START_AT = Key.of("load.startAt", null, INSTANT,
+      "when the injection starts, the same for every generator so that ramps line up (default: at once)");
+  public static final Key LOAD_RESULTS_DIR = Key.of("load.resultsDir", "target/load-records", TEXT,
+      "where each generator writes its mergeable records: <dir>/<runId>/<injectorIndex>/<Simulation>/");
   public static final Key SLA_FAILED_PERCENT = Key.of("sla.failedPercent", "1", POSITIVE_DECIMAL,
       "gate: failed requests, and failed flows, stay below this percentage");
   public static final Key SLA_P95_MS = Key.of("sla.p95Ms", "500", POSITIVE_INT,
@@ -129,7 +145,8 @@ public final class Keys {
       LOAD_PROFILE_KEY, LOAD_SMOKE_USERS_PER_SEC, LOAD_SMOKE_SECONDS, LOAD_USERS_PER_SEC, LOAD_RAMP_SECONDS,
       LOAD_DURATION_SECONDS, LOAD_STRESS_START_USERS_PER_SEC, LOAD_STRESS_END_USERS_PER_SEC, LOAD_STRESS_SECONDS,
       LOAD_SOAK_USERS_PER_SEC, LOAD_SOAK_MINUTES, LOAD_DRAIN_SECONDS, LOAD_CYBERARK_APPROVAL_MS,
-      LOAD_IRONVEST_PROCESSING_CALLS, LOAD_IRONVEST_RETRY_AFTER_MS,
+      LOAD_IRONVEST_PROCESSING_CALLS, LOAD_IRONVEST_RETRY_AFTER_MS, LOAD_WARMUP_SECONDS, LOAD_SIMULATION,
+      LOAD_INJECTORS, LOAD_INJECTOR_INDEX, LOAD_RUN_ID, LOAD_START_AT, LOAD_RESULTS_DIR,
       SLA_FAILED_PERCENT, SLA_P95_MS, SLA_P99_MS, SLA_CYBERARK_VERDICT_P95_MS, SLA_IRONVEST_VERDICT_P95_MS,
       SLA_MAX_STUB_LAG_MS, DRIFT_RECORD, DRIFT_FAIL_ON);
 

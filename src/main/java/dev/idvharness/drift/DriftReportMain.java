@@ -3,7 +3,7 @@ package dev.idvharness.drift;
 import dev.idvharness.config.ConfigException;
 import dev.idvharness.config.HarnessConfig;
 import dev.idvharness.config.Keys;
-import dev.idvharness.load.job.ReportIndex;
+import dev.idvharness.load.ReportIndex;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

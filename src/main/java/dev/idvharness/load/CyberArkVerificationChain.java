@@ -4,12 +4,13 @@ import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.asLongAsDuring;
 import static io.gatling.javaapi.core.CoreDsl.bodyString;
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static io.gatling.javaapi.core.CoreDsl.exitBlockOnFail;
+import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.group;
 import static io.gatling.javaapi.core.CoreDsl.jmesPath;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.pause;
+import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
@@ -73,11 +74,12 @@ public final class CyberArkVerificationChain {
             : Feeders.cyberArkLoadUsers(settings.cyberArkApprovalMs(), runId)),
         exec(recorder::start),
         exec(session -> session.set(DONE, true).set(POLLS, 0)),
-        exitBlockOnFail().on(
-            step("StartAuthentication", startAuthentication()),
-            step("Answer", answerPassword()),
-            step("StartOOB", send("StartOOB")),
-            // StartOOB answers OobPending: the rule starts the poll loop from it
+        step("StartAuthentication", startAuthentication()),
+        // a failed step ends the flow, named after it ("Answer check failed"): no later step runs
+        doIf(CyberArkVerificationChain::ok).then(step("Answer", answerPassword())),
+        doIf(CyberArkVerificationChain::ok).then(step("StartOOB", send("StartOOB"))),
+        // StartOOB answers OobPending: the rule starts the poll loop from it
+        doIf(CyberArkVerificationChain::ok).then(
             exec(session -> judge(session.set(POLLING_SINCE, System.currentTimeMillis()).set(DONE, false)))),
         // the rule ends the loop; the outer bound is only a guard, a little past the deadline
         asLongAsDuring(CyberArkVerificationChain::polling,
@@ -90,8 +92,14 @@ public final class CyberArkVerificationChain {
         exec(recorder::finish));
   }
 
-  private static ChainBuilder step(String name, HttpRequestActionBuilder request) {
-    return exec(session -> FlowRecorder.call(session, name).removeAll(HTTP_STATUS, BODY)).exec(request);
+  /** One request: counted as a call of the flow, then recorded as OK or KO with its response time. */
+  private ChainBuilder step(String name, HttpRequestActionBuilder request) {
+    return exec(session -> FlowRecorder.call(session, name).removeAll(HTTP_STATUS, BODY)).exec(request)
+        .exec(session -> recorder.answered(session, name));
+  }
+
+  private static boolean ok(Session session) {
+    return !session.isFailed();
   }
 
   private HttpRequestActionBuilder startAuthentication() {
@@ -99,6 +107,7 @@ public final class CyberArkVerificationChain {
         .body(StringBody(session -> Requests.json(Map.of(
             "TenantId", settings.cyberArkTenantId(), "User", session.getString(Feeders.LOGIN)))))
         .check(
+            responseTimeInMillis().saveAs(FlowRecorder.RESPONSE_TIME),
             status().is(200),
             jsonPath("$.success").ofBoolean().is(true),
             jmesPath("Result.ReturnData.SessionId || Result.SessionId").saveAs(SESSION_ID),
@@ -110,15 +119,16 @@ public final class CyberArkVerificationChain {
   private HttpRequestActionBuilder answerPassword() {
     return http("Answer").post(sendUri.toString())
         .body(StringBody(session -> body(session, "Answer", PASSWORD_MECHANISM, target.cyberArkPassword())))
-        .check(status().is(200), jsonPath("$.success").ofBoolean().is(true),
-            jsonPath("$.Result.Summary").is("StartNextChallenge"));
+        .check(responseTimeInMillis().saveAs(FlowRecorder.RESPONSE_TIME), status().is(200),
+            jsonPath("$.success").ofBoolean().is(true), jsonPath("$.Result.Summary").is("StartNextChallenge"));
   }
 
   /** StartOOB and Poll: what the rule reads is saved first (a failed check stops the checks after it). */
   private HttpRequestActionBuilder send(String action) {
     return http(action).post(sendUri.toString())
         .body(StringBody(session -> body(session, action, OOB_MECHANISM, null)))
-        .check(status().saveAs(HTTP_STATUS), bodyString().saveAs(BODY), status().is(200));
+        .check(responseTimeInMillis().saveAs(FlowRecorder.RESPONSE_TIME), status().saveAs(HTTP_STATUS),
+            bodyString().saveAs(BODY), status().is(200));
   }
 
   private String body(Session session, String action, String mechanism, String answer) {

@@ -19,9 +19,6 @@ final class Feeders {
 
   private Feeders() {}
 
-  static String runId() {
-    return "run" + Long.toString(System.currentTimeMillis(), 36);
-  }
 
   /** Against a vendor: the same configured user, csid and uid for everyone (each still gets its own session). */
   static Iterator<Map<String, Object>> vendorUser(LoadTarget.VendorUser user) {

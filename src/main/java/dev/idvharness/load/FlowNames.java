@@ -5,6 +5,15 @@ final class FlowNames {
 
   private FlowNames() {}
 
+  /** The Gatling group of a flow's requests. */
+  static String group(String flow) {
+    return switch (flow) {
+      case CyberArkVerificationChain.NAME -> CyberArkVerificationChain.GROUP;
+      case IronVestValidationChain.NAME -> IronVestValidationChain.GROUP;
+      default -> flow;
+    };
+  }
+
   static String title(String flow) {
     return switch (flow) {
       case CyberArkVerificationChain.NAME -> "CyberArk verification";

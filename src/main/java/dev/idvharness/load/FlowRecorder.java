@@ -11,9 +11,11 @@ import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 /**
- * Time to verdict of one flow, measured from inside the scenario: wall-clock from the first request to the verdict,
- * pauses included (Gatling's group times leave them out). Also calls per verdict, failures by name, and per
- * 5-second window of flow starts, so a stress run can tell when a gate first broke.
+ * The records of one flow, taken from inside the scenario: time to verdict (wall clock from the first request to the
+ * verdict, pauses included; Gatling's group times leave them out), calls per verdict, failures by name, per 5-second
+ * window of flow starts (so a stress run can tell when a gate first broke), and per request name the OK and KO
+ * answers and their response times. Everything is a counter or an HdrHistogram, so that the records of several load
+ * generators add up exactly.
  */
 public final class FlowRecorder {
 
@@ -22,21 +24,28 @@ public final class FlowRecorder {
   static final String STEP = "flow.step";
   static final String FAILURE = "flow.failure";
   static final String VERIFIED = "flow.verified";
+  /** Where a chain saves each answer's response time (the first check of every request). */
+  static final String RESPONSE_TIME = "flow.responseTimeMs";
   static final String DEADLINE = "deadline";
   static final long WINDOW_MS = 5_000;
-  static final long MAX_MS = 3_600_000L;
 
   private final String flow;
+  private final String group;
   private final LongSupplier runStartedAt;
   private final LongAdder started = new LongAdder();
-  private final Histogram timeToVerdictMs = new ConcurrentHistogram(MAX_MS, 3);
-  private final Histogram callsPerVerdict = new ConcurrentHistogram(100_000L, 3);
+  private final Histogram timeToVerdictMs = concurrent();
+  private final Histogram callsPerVerdict = concurrent();
   private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
-  private final Map<Long, Window> windows = new ConcurrentSkipListMap<>();
+  private final Map<Long, WindowRecorder> windows = new ConcurrentSkipListMap<>();
+  private final Map<String, RequestRecorder> requests = new ConcurrentHashMap<>();
 
-  /** @param runStartedAt when the injection started (windows count from there) */
-  public FlowRecorder(String flow, LongSupplier runStartedAt) {
+  /**
+   * @param group the Gatling group of the flow's requests (request names are recorded as {@code group/name})
+   * @param runStartedAt when the injection started (windows count from there)
+   */
+  public FlowRecorder(String flow, String group, LongSupplier runStartedAt) {
     this.flow = flow;
+    this.group = group;
     this.runStartedAt = runStartedAt;
   }
 
@@ -46,12 +55,23 @@ public final class FlowRecorder {
 
   public Session start(Session session) {
     started.increment();
-    return session.set(STARTED_AT, System.currentTimeMillis()).set(CALLS, 0).removeAll(STEP, FAILURE, VERIFIED);
+    return session.set(STARTED_AT, System.currentTimeMillis()).set(CALLS, 0)
+        .removeAll(STEP, FAILURE, VERIFIED, RESPONSE_TIME);
   }
 
   /** Before each request: which step the flow is in (a failed check is named after it) and one more call. */
   public static Session call(Session session, String step) {
-    return session.set(STEP, step).set(CALLS, session.getInt(CALLS) + 1);
+    return session.set(STEP, step).set(CALLS, session.getInt(CALLS) + 1).remove(RESPONSE_TIME);
+  }
+
+  /**
+   * Right after a request: OK when its checks passed, KO otherwise; its response time when it got an answer. The
+   * session must not have been failed before the request (the chains mark it succeeded before each one).
+   */
+  public Session answered(Session session, String request) {
+    requests.computeIfAbsent(request, name -> new RequestRecorder()).record(
+        !session.isFailed(), session.contains(RESPONSE_TIME) ? session.getLong(RESPONSE_TIME) : -1);
+    return session;
   }
 
   /** A flow that ends without a verdict for a reason the loop itself found (deadline, unexpected answer...). */
@@ -66,12 +86,13 @@ public final class FlowRecorder {
     String failure = session.contains(FAILURE) ? session.getString(FAILURE)
         : session.isFailed() ? session.getString(STEP) + " check failed" : null;
     if (failure == null) {
-      timeToVerdictMs.recordValue(Math.min(elapsed, MAX_MS));
+      timeToVerdictMs.recordValue(clamp(elapsed));
       callsPerVerdict.recordValue(session.getInt(CALLS));
     } else {
       failures.computeIfAbsent(failure, name -> new LongAdder()).increment();
     }
-    windows.computeIfAbsent(Math.max(0, startedAt - runStartedAt.getAsLong()) / WINDOW_MS, index -> new Window()).record(elapsed, failure);
+    windows.computeIfAbsent(Math.max(0, startedAt - runStartedAt.getAsLong()) / WINDOW_MS,
+        index -> new WindowRecorder()).record(elapsed, failure);
     return session.markAsSucceeded().set(VERIFIED, failure == null);
   }
 
@@ -82,28 +103,62 @@ public final class FlowRecorder {
   public FlowResult result() {
     Map<String, Long> failuresByName = new TreeMap<>();
     failures.forEach((name, count) -> failuresByName.put(name, count.sum()));
-    Map<Long, FlowResult.WindowResult> byWindow = new TreeMap<>();
+    Map<Long, FlowResult.Window> byWindow = new TreeMap<>();
     windows.forEach((index, window) -> byWindow.put(index * WINDOW_MS / 1000, window.result()));
-    return new FlowResult(flow, started.sum(), timeToVerdictMs.copy(), callsPerVerdict.copy(), failuresByName,
-        byWindow);
+    Map<String, RequestResult> byRequest = new TreeMap<>();
+    requests.forEach((name, request) -> byRequest.put(group + "/" + name, request.result(group + "/" + name)));
+    return new FlowResult(flow, started.sum(), copy(timeToVerdictMs), copy(callsPerVerdict), failuresByName,
+        byWindow, byRequest);
+  }
+
+  private static Histogram concurrent() {
+    return new ConcurrentHistogram(FlowResult.MAX_MS, FlowResult.DIGITS);
+  }
+
+  /** A plain copy: what the records hold and the merge adds. */
+  private static Histogram copy(Histogram histogram) {
+    Histogram plain = FlowResult.histogram();
+    plain.add(histogram);
+    return plain;
+  }
+
+  private static long clamp(long ms) {
+    return Math.max(0, Math.min(ms, FlowResult.MAX_MS));
   }
 
   /** The flows started in one window: how their verdicts went. */
-  private static final class Window {
-    private final Histogram timeToVerdictMs = new ConcurrentHistogram(MAX_MS, 2);
+  private static final class WindowRecorder {
+    private final Histogram timeToVerdictMs = concurrent();
     private final LongAdder failed = new LongAdder();
 
     void record(long elapsed, String failure) {
       if (failure == null) {
-        timeToVerdictMs.recordValue(Math.min(elapsed, MAX_MS));
+        timeToVerdictMs.recordValue(clamp(elapsed));
       } else {
         failed.increment();
       }
     }
 
-    FlowResult.WindowResult result() {
-      return new FlowResult.WindowResult(timeToVerdictMs.getTotalCount(), failed.sum(),
-          timeToVerdictMs.getValueAtPercentile(95));
+    FlowResult.Window result() {
+      return new FlowResult.Window(copy(timeToVerdictMs), failed.sum());
+    }
+  }
+
+  /** One request name: OK and KO answers, response times of the answered ones. */
+  private static final class RequestRecorder {
+    private final LongAdder ok = new LongAdder();
+    private final LongAdder ko = new LongAdder();
+    private final Histogram responseTimeMs = concurrent();
+
+    void record(boolean passed, long responseTimeMs) {
+      (passed ? ok : ko).increment();
+      if (responseTimeMs >= 0) {
+        this.responseTimeMs.recordValue(clamp(responseTimeMs));
+      }
+    }
+
+    RequestResult result(String name) {
+      return new RequestResult(name, ok.sum(), ko.sum(), copy(responseTimeMs));
     }
   }
 }

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * The run-level gates, evaluated on recorded results (pure: no clock, no I/O). Per flow: at least one verdict,
  * failed flows below {@code sla.failedPercent}, time-to-verdict p95 within its SLO. Against the local stubs: the stub
- * was not saturated, or the run is invalid. Per-request gates are Gatling's own assertions.
+ * was not saturated, or the run is invalid. Per request name: p95 and p99 response times; and the run's failed
+ * requests. Gatling's own report is never read: every gate comes from the harness's mergeable records.
  */
 public final class Gates {
 
@@ -16,9 +17,17 @@ public final class Gates {
 
   private Gates() {}
 
-  /** @param stub null against a remote target (no stub to ask) */
-  public static List<GateResult> evaluate(List<FlowResult> flows, LoadSettings.Sla sla, StubHealth stub) {
+  /**
+   * Every gate of a run, from its records: per flow (verdicts, failed flows, time to verdict p95), per request name
+   * (p95 and p99 response time), the failed requests of the whole run, and, against the local stubs, one saturation
+   * guard per stub (one per load generator).
+   *
+   * @param stubs one per generator, in generator order; empty against a remote target (no stub to ask)
+   */
+  public static List<GateResult> evaluate(List<FlowResult> flows, LoadSettings.Sla sla, List<StubHealth> stubs) {
     List<GateResult> gates = new ArrayList<>();
+    long requests = 0;
+    long failedRequests = 0;
     for (FlowResult flow : flows) {
       String name = FlowNames.title(flow.flow());
       gates.add(new GateResult(name + " verdicts", "at least 1", String.valueOf(flow.verdicts()),
@@ -30,26 +39,56 @@ public final class Gates {
       int limit = sla.verdictP95Ms(flow.flow());
       gates.add(new GateResult(name + " time to verdict p95", "at most " + limit + " ms",
           flow.verdicts() == 0 ? "no verdict" : p95 + " ms", flow.verdicts() > 0 && p95 <= limit));
+      for (RequestResult request : flow.requests().values()) {
+        requests += request.total();
+        failedRequests += request.ko();
+        gates.add(responseTimeGate(request, 95, sla.p95Ms()));
+        gates.add(responseTimeGate(request, 99, sla.p99Ms()));
+      }
     }
-    if (stub != null) {
-      gates.add(stubGate(stub, sla.maxStubLagMs()));
+    if (requests > 0) {
+      double failedPercent = failedRequests * 100.0 / requests;
+      gates.add(new GateResult("failed requests", "below " + percent(sla.failedPercent()),
+          percent(failedPercent) + " (" + failedRequests + " of " + requests + ")",
+          failedPercent < sla.failedPercent()));
+    }
+    for (int i = 0; i < stubs.size(); i++) {
+      gates.add(stubGate(stubs.get(i), sla.maxStubLagMs(), stubs.size() == 1 ? "" : " of generator " + i));
     }
     return gates;
   }
 
+  private static GateResult responseTimeGate(RequestResult request, int percentile, int limitMs) {
+    long measured = request.responseTimeMs(percentile);
+    boolean answered = request.responseTimeMs().getTotalCount() > 0;
+    return new GateResult(request.name() + " response time p" + percentile, "at most " + limitMs + " ms",
+        answered ? measured + " ms (" + request.responseTimeMs().getTotalCount() + " answers)" : "no answer",
+        answered && measured <= limitMs);
+  }
+
   static GateResult stubGate(StubHealth stub, int maxLagMs) {
-    String name = "stub not saturated (lag p99 of every endpoint)";
-    String threshold = "at most " + maxLagMs + " ms";
+    return stubGate(stub, maxLagMs, "");
+  }
+
+  /**
+   * The saturation guard: the worst lag p99 among the endpoints with enough answers to have a p99 worth the name
+   * ({@link StubHealth#MIN_SAMPLES}); with too few answers everywhere it holds, and says it could not judge.
+   */
+  static GateResult stubGate(StubHealth stub, int maxLagMs, String whose) {
+    String name = "stub not saturated (lag p99 of every endpoint)" + whose;
+    String threshold = "at most " + maxLagMs + " ms over at least " + StubHealth.MIN_SAMPLES + " answers";
     if (stub.error() != null) {
       return new GateResult(name, threshold, stub.error(), false);
     }
-    Map.Entry<String, Long> worst = stub.worst();
+    Map.Entry<String, StubHealth.Lag> worst = stub.worst();
     if (worst == null) {
-      return new GateResult(name, threshold, "no request served", false);
+      long most = stub.endpoints().values().stream().mapToLong(StubHealth.Lag::samples).max().orElse(0);
+      return new GateResult(name, threshold, "not judged: too few answers (at most " + most + " per endpoint, "
+          + "after the warm-up)", true);
     }
-    boolean ok = worst.getValue() <= maxLagMs;
-    return new GateResult(name, threshold,
-        worst.getValue() + " ms (" + worst.getKey() + ")" + (ok ? "" : ": " + SATURATED), ok);
+    boolean ok = worst.getValue().p99Ms() <= maxLagMs;
+    return new GateResult(name, threshold, worst.getValue().p99Ms() + " ms (" + worst.getKey() + ", "
+        + worst.getValue().samples() + " answers)" + (ok ? "" : ": " + SATURATED), ok);
   }
 
   /** True when the run measured the stub rather than a vendor: its numbers must not be read as vendor figures. */

@@ -8,6 +8,7 @@ import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.group;
 import static io.gatling.javaapi.core.CoreDsl.pause;
+import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -73,6 +74,7 @@ public final class IronVestValidationChain {
             exec(session -> FlowRecorder.call(session, "Validate")
                 .removeAll(HTTP_STATUS, BODY, RETRY_AFTER_HEADER).markAsSucceeded()),
             exec(validate()),
+            exec(session -> recorder.answered(session, "Validate")),
             exec(this::next),
             doIf(IronVestValidationChain::undecided).then(pause(session -> Duration.ofMillis(session.getLong(WAIT_MS))))),
         exec(session -> undecided(session) ? FlowRecorder.fail(session, FlowRecorder.DEADLINE) : session),
@@ -91,6 +93,7 @@ public final class IronVestValidationChain {
                 List.of(Map.of("key", "amount", "value", 35, "synonyms", List.of("amount"))))))))
         // what the rule reads is saved first: a failed check stops the checks after it
         .check(
+            responseTimeInMillis().saveAs(FlowRecorder.RESPONSE_TIME),
             status().saveAs(HTTP_STATUS),
             bodyString().saveAs(BODY),
             header("Retry-After").optional().saveAs(RETRY_AFTER_HEADER),

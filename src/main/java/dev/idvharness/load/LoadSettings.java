@@ -2,14 +2,21 @@ package dev.idvharness.load;
 
 import dev.idvharness.client.PollSettings;
 import dev.idvharness.client.ValidateSettings;
+import dev.idvharness.config.ConfigException;
 import dev.idvharness.config.HarnessConfig;
+import dev.idvharness.config.Key;
 import dev.idvharness.config.Keys;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
 
-/** Every knob of a load run, read once from the harness configuration (docs/configuration.md lists the keys). */
+/**
+ * Every knob of a load run, read once from the harness configuration (docs/configuration.md lists the keys).
+ * {@code injection} is this generator's share of {@code totalInjection} (1/N of the rate with N generators).
+ */
 public record LoadSettings(
-    Injection injection,
+    Injection totalInjection,
     Duration drain,
     String cyberArkTenantId,
     String cyberArkOobMechanism,
@@ -21,7 +28,9 @@ public record LoadSettings(
     ValidateSettings validate,
     double ironVestShare,
     Sla sla,
-    Path reportsDir) {
+    Path reportsDir,
+    Sharding sharding,
+    Duration warmup) {
 
   /** The service levels the gates check. */
   public record Sla(double failedPercent, int p95Ms, int p99Ms, int cyberArkVerdictP95Ms, int ironVestVerdictP95Ms,
@@ -32,7 +41,29 @@ public record LoadSettings(
     }
   }
 
+  /**
+   * Which generator this is, of how many, in which run, starting when, writing its records where. Generators of one
+   * run share the run id and the start time; each has users and csids of its own (its index is in their ids).
+   */
+  public record Sharding(int injectors, int injectorIndex, String runId, Instant startAt, Path resultsDir) {
+
+    /** A prefix that makes ids of this generator distinct from every other's, in this run and any other. */
+    public String idPrefix() {
+      return runId + "-i" + injectorIndex;
+    }
+  }
+
   public static LoadSettings from(HarnessConfig config) {
+    int injectors = config.getInt(Keys.LOAD_INJECTORS);
+    int index = config.getInt(Keys.LOAD_INJECTOR_INDEX);
+    if (index >= injectors) {
+      throw new ConfigException("load.injectorIndex " + index + " is not below load.injectors " + injectors
+          + " (an index runs from 0 to N-1)");
+    }
+    Sharding sharding = new Sharding(injectors, index,
+        config.find(Keys.LOAD_RUN_ID).orElseGet(LoadSettings::newRunId),
+        config.find(Keys.LOAD_START_AT).map(Key.Form::parseInstant).orElse(null),
+        Path.of(config.get(Keys.LOAD_RESULTS_DIR)));
     return new LoadSettings(
         Injection.from(config),
         Duration.ofSeconds(config.getLong(Keys.LOAD_DRAIN_SECONDS)),
@@ -52,11 +83,35 @@ public record LoadSettings(
             config.getInt(Keys.SLA_CYBERARK_VERDICT_P95_MS),
             config.getInt(Keys.SLA_IRONVEST_VERDICT_P95_MS),
             config.getInt(Keys.SLA_MAX_STUB_LAG_MS)),
-        Path.of(config.get(Keys.REPORTS_DIR)));
+        Path.of(config.get(Keys.REPORTS_DIR)),
+        sharding,
+        Duration.ofSeconds(config.getLong(Keys.LOAD_WARMUP_SECONDS)));
+  }
+
+  static String newRunId() {
+    return "run" + Long.toString(System.currentTimeMillis(), 36);
+  }
+
+  /** This generator's share of the injection: 1/N of the open-model rate. */
+  public Injection injection() {
+    return totalInjection.scaled(1.0 / sharding.injectors());
   }
 
   /** The whole run, bounded: injection, then the drain for flows still running. Gatling stops there by itself. */
   public Duration maxDuration() {
-    return injection.duration().plus(drain);
+    return totalInjection.duration().plus(drain);
+  }
+
+  /**
+   * What every generator of one run must share for their records to add up: the injection, the loops, the gates.
+   * The merge refuses records whose settings differ.
+   */
+  public String fingerprint() {
+    return String.format(Locale.ROOT, "%s %s..%s/s ramp %ds hold %ds; drain %ds; poll %d/%d ms; validate %s; "
+            + "tenant %s; cid %s; approval %d ms; processing %d x %d ms; share %s; sla %s",
+        totalInjection.profile(), totalInjection.startRate(), totalInjection.endRate(),
+        totalInjection.ramp().toSeconds(), totalInjection.hold().toSeconds(), drain.toSeconds(), poll.intervalMs(),
+        poll.deadlineMs(), validate, cyberArkTenantId, ironVestCid, cyberArkApprovalMs, ironVestProcessingCalls,
+        ironVestRetryAfterMs, ironVestShare, sla);
   }
 }

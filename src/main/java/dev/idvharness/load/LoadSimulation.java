@@ -9,33 +9,49 @@ import dev.idvharness.config.ConfigException;
 import dev.idvharness.config.HarnessConfig;
 import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.core.Simulation;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Timer;
+import java.util.TimerTask;
 
 /**
  * What the simulations share: the configuration and target, read and checked before any traffic (a bad one stops the
- * run with one line); a time-to-verdict recorder per flow; and at the end the run-level gates and the reports.
+ * run with one line); a recorder per flow; and at the end this generator's mergeable records, then (one generator)
+ * the gates and the reports, or (several) the records only, for the merge to give the one verdict.
  */
 public abstract class LoadSimulation extends Simulation {
 
+  /** The farthest a shared start time may lie ahead: a start an hour away is a mistake, not a plan. */
+  private static final Duration MAX_WAIT_FOR_START = Duration.ofMinutes(30);
+
   protected final LoadSettings settings;
   protected final LoadTarget target;
-  protected final String runId = Feeders.runId();
+  /** Makes this generator's user and csid ids distinct from every other's. */
+  protected final String runId;
   private final Map<String, FlowRecorder> recorders = new LinkedHashMap<>();
   private final boolean remote;
   private final StubAdminClient stubAdmin;
   private volatile long startedAt = System.currentTimeMillis();
   private MemorySampler memory;
+  private Timer warmup;
 
   protected LoadSimulation() {
     try {
       HarnessConfig config = HarnessConfig.load();
       settings = LoadSettings.from(config);
+      Instant startAt = settings.sharding().startAt();
+      if (startAt != null && startAt.isAfter(Instant.now().plus(MAX_WAIT_FOR_START))) {
+        throw new ConfigException("load.startAt " + startAt + " is more than " + MAX_WAIT_FOR_START.toMinutes()
+            + " minutes ahead: give a start time shortly after every generator is up");
+      }
       remote = config.isRemote();
       target = LoadTarget.open(config);
       stubAdmin = target.stubUrl() == null ? null : new StubAdminClient(target.stubUrl());
+      runId = settings.sharding().idPrefix();
     } catch (ConfigException bad) {
       System.err.println("load: " + bad.getMessage());
       throw bad;
@@ -43,10 +59,13 @@ public abstract class LoadSimulation extends Simulation {
   }
 
   protected FlowRecorder recorder(String flow) {
-    return recorders.computeIfAbsent(flow, name -> new FlowRecorder(name, () -> startedAt));
+    return recorders.computeIfAbsent(flow, name -> new FlowRecorder(name, FlowNames.group(name), () -> startedAt));
   }
 
-  /** Gatling's own per-request gates: failed requests overall, p95 and p99 of each request name of each flow. */
+  /**
+   * Gatling's own per-request assertions, for Gatling's own report only: the build's verdict comes from the
+   * harness's records (the same thresholds, see {@link Gates}).
+   */
   protected List<Assertion> requestAssertions(Map<String, List<String>> requestsByGroup) {
     List<Assertion> assertions = new ArrayList<>();
     assertions.add(global().failedRequests().percent().lt(settings.sla().failedPercent()));
@@ -59,38 +78,76 @@ public abstract class LoadSimulation extends Simulation {
     return assertions;
   }
 
-  /** Stub statistics cover this simulation only. */
+  /** Stub statistics cover this simulation only, after its warm-up; generators of one run start together. */
   @Override
   public void before() {
     if (stubAdmin != null) {
       stubAdmin.reset();
     }
+    waitForTheSharedStart();
     startedAt = System.currentTimeMillis();
     memory = new MemorySampler(stubAdmin);
     memory.start(10);
+    long warmupMs = settings.warmup().toMillis();
+    if (stubAdmin != null && warmupMs > 0 && warmupMs < settings.totalInjection().duration().toMillis()) {
+      warmup = new Timer("idv-warmup", true);
+      warmup.schedule(new TimerTask() {
+        @Override
+        public void run() {
+          stubAdmin.resetStats();
+        }
+      }, warmupMs);
+    }
+  }
+
+  private void waitForTheSharedStart() {
+    Instant startAt = settings.sharding().startAt();
+    if (startAt == null) {
+      return;
+    }
+    long waitMs = Duration.between(Instant.now(), startAt).toMillis();
+    if (waitMs <= 0) {
+      System.out.println("load: load.startAt " + startAt + " has passed; starting at once");
+      return;
+    }
+    System.out.println("load: generator " + settings.sharding().injectorIndex() + " waits " + waitMs
+        + " ms for load.startAt " + startAt);
+    try {
+      Thread.sleep(waitMs);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Override
   public void after() {
     try {
+      if (warmup != null) {
+        warmup.cancel();
+      }
       long endedAt = System.currentTimeMillis();
-      double runSeconds = (endedAt - startedAt) / 1000.0;
       List<FlowResult> flows = recorders.values().stream().map(FlowRecorder::result).toList();
       StubHealth stub = stubAdmin == null ? null : StubHealth.read(stubAdmin);
-      List<GateResult> gates = Gates.evaluate(flows, settings.sla(), stub);
-      StressBreakpoint breakpoint = StressBreakpoint.find(flows, settings.sla(), settings.injection());
+      LoadSettings.Sharding sharding = settings.sharding();
       String simulation = getClass().getSimpleName();
-      ObjectNode results = RunReport.results(simulation, settings, remote, runSeconds, flows, gates, stub,
-          breakpoint);
+      GeneratorRecords records = new GeneratorRecords(new GeneratorRecords.Meta(sharding.runId(), simulation,
+          sharding.injectorIndex(), sharding.injectors(), settings.fingerprint(), FlowResult.DIGITS, startedAt,
+          endedAt, remote, settings.sla(), settings.totalInjection()), flows, stub);
+      records.write(GeneratorRecords.dir(sharding.resultsDir(), sharding.runId(), sharding.injectorIndex(),
+          simulation));
+      ObjectNode extra = RunReport.JSON.createObjectNode();
       if (memory != null) {
         memory.stop();
-        results.set("memory", memory.toJson());
+        extra.set("memory", memory.toJson());
       }
-      RunReport.write(settings.reportsDir(), simulation, results, flows, startedAt, endedAt);
+      if (sharding.injectors() > 1) {
+        System.out.println("load: generator " + sharding.injectorIndex() + " of " + sharding.injectors()
+            + " wrote its records to " + sharding.resultsDir().resolve(sharding.runId())
+            + "; one verdict comes from LoadMerge " + sharding.resultsDir().resolve(sharding.runId()));
+        return;
+      }
+      List<GateResult> gates = RunRecords.report(settings.reportsDir(), RunRecords.merge(List.of(records)), extra);
       gates.forEach(gate -> System.out.println("load: " + gate.message()));
-      if (results.has("stress")) {
-        System.out.println("load: stress, first broken gate: " + results.get("stress"));
-      }
       long failed = gates.stream().filter(gate -> !gate.passed()).count();
       if (failed > 0) {
         // not thrown: an exception here would stop Gatling before its report and its own assertions

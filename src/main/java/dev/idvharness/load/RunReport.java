@@ -3,6 +3,7 @@ package dev.idvharness.load;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -25,7 +26,8 @@ import org.HdrHistogram.HistogramLogWriter;
  */
 public final class RunReport {
 
-  public static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  public static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+      .registerModule(new JavaTimeModule());
 
   private RunReport() {}
 
@@ -33,34 +35,57 @@ public final class RunReport {
     return reportsDir.resolve("gatling");
   }
 
-  /** One simulation's results as a JSON document. */
-  public static ObjectNode results(String simulation, LoadSettings settings, boolean remote, double runSeconds,
-      List<FlowResult> flows, List<GateResult> gates, StubHealth stub, StressBreakpoint breakpoint) {
+  /**
+   * One simulation's results as a JSON document: its run id, flows, gates (each with its measured value), the
+   * stubs' lag, the stress breakpoint, and with several load generators one row per generator beside the total.
+   */
+  public static ObjectNode results(GeneratorRecords.Meta meta, List<FlowResult> flows, List<GateResult> gates,
+      List<StubHealth> stubs, StressBreakpoint breakpoint, List<GeneratorRecords> generators) {
+    double runSeconds = (meta.endedAt() - meta.startedAt()) / 1000.0;
     ObjectNode root = JSON.createObjectNode();
-    root.put("simulation", simulation);
-    root.put("profile", settings.injection().profile());
-    root.put("target", remote ? "remote" : "local stubs");
+    root.put("simulation", meta.simulation());
+    root.put("runId", meta.runId());
+    root.put("profile", meta.injection().profile());
+    root.put("target", meta.remote() ? "remote" : "local stubs");
+    root.put("injectors", meta.injectors());
     root.put("runSeconds", Math.round(runSeconds * 10) / 10.0);
     root.put("valid", !Gates.invalid(gates));
     ObjectNode byFlow = root.putObject("flows");
     for (FlowResult flow : flows) {
       byFlow.set(flow.flow(), flowJson(flow, runSeconds));
     }
-    if (stub != null) {
-      ObjectNode stubNode = root.putObject("stubLagP99Ms");
+    ObjectNode requests = root.putObject("requests");
+    for (FlowResult flow : flows) {
+      flow.requests().forEach((name, request) -> requests.putObject(name).put("ok", request.ok())
+          .put("ko", request.ko()).put("p50", request.responseTimeMs(50)).put("p95", request.responseTimeMs(95))
+          .put("p99", request.responseTimeMs(99)));
+    }
+    for (int i = 0; i < stubs.size(); i++) {
+      StubHealth stub = stubs.get(i);
+      ObjectNode stubNode = stubs.size() == 1 ? root.putObject("stubLagP99Ms")
+          : root.with("stubLagP99MsByGenerator").putObject(String.valueOf(i));
       stub.lagP99Ms().forEach(stubNode::put);
       if (stub.error() != null) {
         root.put("stubError", stub.error());
       }
     }
-    if ("stress".equals(settings.injection().profile())) {
+    if ("stress".equals(meta.injection().profile())) {
       ObjectNode stress = root.putObject("stress");
       if (breakpoint == null) {
-        stress.put("firstBrokenGate", "none up to " + settings.injection().peakRate() + " users/s");
+        stress.put("firstBrokenGate", "none up to " + meta.injection().peakRate() + " users/s");
       } else {
         stress.put("firstBrokenGate", FlowNames.title(breakpoint.flow()) + " " + breakpoint.gate());
         stress.put("atSecond", breakpoint.windowStartSeconds());
         stress.put("atUsersPerSec", Math.round(breakpoint.usersPerSec() * 10) / 10.0);
+      }
+    }
+    if (generators.size() > 1) {
+      ArrayNode rows = root.putArray("generators");
+      for (GeneratorRecords generator : generators) {
+        ObjectNode row = rows.addObject().put("index", generator.meta().injectorIndex());
+        double seconds = (generator.meta().endedAt() - generator.meta().startedAt()) / 1000.0;
+        ObjectNode generatorFlows = row.putObject("flows");
+        generator.flows().forEach(flow -> generatorFlows.set(flow.flow(), flowJson(flow, seconds)));
       }
     }
     root.set("gates", gatesJson(gates, "harness"));
@@ -101,10 +126,14 @@ public final class RunReport {
     return array;
   }
 
-  /** Writes this simulation's results and histograms, then rebuilds the summary and the gates file. */
-  public static void write(Path reportsDir, String simulation, ObjectNode results, List<FlowResult> flows,
-      long startedAt, long endedAt) {
+  /**
+   * Writes this simulation's results and its time-to-verdict histograms, then rebuilds the summary and the gates
+   * file from the results of this run only: results of another run id are removed, so no report mixes two runs.
+   */
+  public static void write(Path reportsDir, ObjectNode results, List<FlowResult> flows, long startedAt,
+      long endedAt) {
     Path dir = gatlingDir(reportsDir);
+    String simulation = results.path("simulation").asText();
     try {
       Files.createDirectories(dir.resolve("results"));
       Files.createDirectories(dir.resolve("histograms"));
@@ -112,7 +141,8 @@ public final class RunReport {
       try (PrintStream out = new PrintStream(dir.resolve("histograms").resolve(simulation + ".hlog").toFile(),
           "UTF-8")) {
         HistogramLogWriter writer = new HistogramLogWriter(out);
-        writer.outputComment("time to verdict (ms) per flow of " + simulation + "; tags name the flows");
+        writer.outputComment("time to verdict (ms) per flow of " + simulation + ", run "
+            + results.path("runId").asText() + "; tags name the flows");
         writer.outputLogFormatVersion();
         writer.outputStartTime(startedAt);
         writer.setBaseTime(startedAt);
@@ -124,19 +154,26 @@ public final class RunReport {
           writer.outputIntervalHistogram(0, (endedAt - startedAt) / 1000.0, histogram, 1.0);
         }
       }
-      aggregate(reportsDir);
+      aggregate(reportsDir, results.path("runId").asText());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the load reports under " + dir, e);
     }
   }
 
-  /** summary.json and gates.xml from every results/*.json present. */
-  public static void aggregate(Path reportsDir) throws IOException {
+  /** summary.json and gates.xml from the results of run {@code runId}; results of other runs are removed. */
+  public static void aggregate(Path reportsDir, String runId) throws IOException {
     Path dir = gatlingDir(reportsDir);
     ObjectNode summary = JSON.createObjectNode();
+    summary.put("runId", runId);
     ObjectNode simulations = summary.putObject("simulations");
     for (Path file : resultFiles(dir)) {
       JsonNode results = JSON.readTree(file.toFile());
+      if (!runId.equals(results.path("runId").asText())) {
+        String simulation = results.path("simulation").asText();
+        Files.deleteIfExists(file);
+        Files.deleteIfExists(dir.resolve("histograms").resolve(simulation + ".hlog"));
+        continue;
+      }
       simulations.set(results.path("simulation").asText(), results);
     }
     JSON.writeValue(dir.resolve("summary.json").toFile(), summary);

@@ -15,7 +15,7 @@ public record StressBreakpoint(String flow, String gate, long windowStartSeconds
   public static StressBreakpoint find(List<FlowResult> flows, LoadSettings.Sla sla, Injection injection) {
     StressBreakpoint first = null;
     for (FlowResult flow : flows) {
-      List<Map.Entry<Long, FlowResult.WindowResult>> windows = new ArrayList<>(new TreeMap<>(flow.windows()).entrySet());
+      List<Map.Entry<Long, FlowResult.Window>> windows = new ArrayList<>(new TreeMap<>(flow.windows()).entrySet());
       for (int i = 0; i + 1 < windows.size(); i++) {
         String broken = broken(windows.get(i).getValue(), sla, flow.flow());
         if (broken != null && broken(windows.get(i + 1).getValue(), sla, flow.flow()) != null) {
@@ -30,7 +30,7 @@ public record StressBreakpoint(String flow, String gate, long windowStartSeconds
     return first;
   }
 
-  private static String broken(FlowResult.WindowResult window, LoadSettings.Sla sla, String flow) {
+  private static String broken(FlowResult.Window window, LoadSettings.Sla sla, String flow) {
     if (window.failedPercent() >= sla.failedPercent()) {
       return "failed flows";
     }

@@ -6,11 +6,24 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The local stub server's own account of a run: per endpoint, how much later than configured it answered
- * (lag p99). A large lag means the stub was saturated, so the run measured the stub, not a vendor.
+ * The local stub server's own account of a run: per endpoint, how much later than configured it answered (lag p99)
+ * and over how many answers. A large lag means the stub was saturated, so the run measured the stub, not a vendor.
  * {@code error} is set when the stats could not be read.
  */
-public record StubHealth(Map<String, Long> lagP99Ms, String error) {
+public record StubHealth(Map<String, Lag> endpoints, String error) {
+
+  /**
+   * Below this many answers an endpoint's p99 is its slowest answer or close to it (a cold JVM's first requests),
+   * which says nothing about saturation: such an endpoint is not judged.
+   */
+  public static final long MIN_SAMPLES = 200;
+
+  /** One endpoint's lag p99 and the number of answers it was measured on. */
+  public record Lag(long p99Ms, long samples) {}
+
+  public StubHealth {
+    endpoints = new TreeMap<>(endpoints);
+  }
 
   public static StubHealth read(StubAdminClient stub) {
     try {
@@ -20,20 +33,34 @@ public record StubHealth(Map<String, Long> lagP99Ms, String error) {
     }
   }
 
-  /** Reads {@code GET /__admin/idv/stats}: {@code endpoints.<name>.lagMs.p99}. */
+  /** Reads {@code GET /__admin/idv/stats}: {@code endpoints.<name>.lagMs.p99} over {@code answersTimed}. */
   public static StubHealth parse(JsonNode stats) {
-    Map<String, Long> lag = new TreeMap<>();
+    Map<String, Lag> lag = new TreeMap<>();
     stats.path("endpoints").fields().forEachRemaining(entry -> {
       JsonNode p99 = entry.getValue().path("lagMs").path("p99");
       if (p99.isNumber()) {
-        lag.put(entry.getKey(), p99.asLong());
+        JsonNode timed = entry.getValue().path("answersTimed");
+        long samples = timed.isNumber() ? timed.asLong() : entry.getValue().path("requests").asLong();
+        lag.put(entry.getKey(), new Lag(p99.asLong(), samples));
       }
     });
     return new StubHealth(lag, null);
   }
 
-  /** The endpoint with the largest lag p99, or null when nothing was served. */
-  public Map.Entry<String, Long> worst() {
-    return lagP99Ms.entrySet().stream().max(Map.Entry.comparingByValue()).orElse(null);
+  /** The judged endpoint (enough answers) with the largest lag p99, or null when none has enough. */
+  public Map.Entry<String, Lag> worst() {
+    return endpoints.entrySet().stream().filter(entry -> entry.getValue().samples() >= MIN_SAMPLES)
+        .max(Map.Entry.comparingByValue(java.util.Comparator.comparingLong(Lag::p99Ms))).orElse(null);
+  }
+
+  /** Every endpoint's lag p99 in ms, for the report. */
+  public Map<String, Long> lagP99Ms() {
+    Map<String, Long> p99 = new TreeMap<>();
+    endpoints.forEach((name, lag) -> p99.put(name, lag.p99Ms()));
+    return p99;
+  }
+
+  public long samples() {
+    return endpoints.values().stream().mapToLong(Lag::samples).sum();
   }
 }

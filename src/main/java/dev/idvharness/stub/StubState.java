@@ -66,6 +66,11 @@ public final class StubState {
     ironVest.enrolledUsers().clear();
   }
 
+  /** Forgets statistics only: sessions and enrolments carry on (a load run's warm-up is over). */
+  public void resetStats() {
+    stats.reset(profile.get());
+  }
+
   public ObjectNode statsJson() {
     ObjectNode json = stats.toJson(cyberArk.sessions().size(), ironVest.sessions().size());
     json.set("process", ProcessMemory.toJson());

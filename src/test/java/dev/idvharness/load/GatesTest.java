@@ -12,10 +12,11 @@ import org.junit.jupiter.api.Test;
 class GatesTest {
 
   private static final LoadSettings.Sla SLA = new LoadSettings.Sla(1.0, 500, 1000, 4000, 2000, 50);
-  private static final StubHealth CALM_STUB = new StubHealth(Map.of("ironvest.validate", 3L), null);
+  private static final List<StubHealth> CALM_STUB = List.of(new StubHealth(Map.of("ironvest.validate",
+      new StubHealth.Lag(3, 5_000)), null));
 
   static FlowResult flow(String name, long started, long[] timesMs, Map<String, Long> failures) {
-    Histogram times = new Histogram(FlowRecorder.MAX_MS, 3);
+    Histogram times = FlowResult.histogram();
     Histogram calls = new Histogram(100_000, 3);
     for (long time : timesMs) {
       times.recordValue(time);
@@ -70,7 +71,7 @@ class GatesTest {
 
   @Test
   void aFlowWithoutAnyVerdictFailsRatherThanPassingOnEmptyPercentiles() {
-    List<GateResult> gates = Gates.evaluate(List.of(flow(CyberArkVerificationChain.NAME, 0, new long[0], Map.of())), SLA, null);
+    List<GateResult> gates = Gates.evaluate(List.of(flow(CyberArkVerificationChain.NAME, 0, new long[0], Map.of())), SLA, List.of());
 
     assertThat(gate(gates, "CyberArk verification verdicts").passed()).isFalse();
     assertThat(gate(gates, "CyberArk verification time to verdict p95").measured()).isEqualTo("no verdict");
@@ -81,16 +82,62 @@ class GatesTest {
   void aStubAnsweringLaterThanConfiguredMarksTheRunSaturatedAndInvalid() throws Exception {
     String stats = """
         {"endpoints": {
-          "cyberark.StartAuthentication": {"requests": 900, "lagMs": {"p50": 2, "p95": 40, "p99": 180, "max": 900}},
-          "ironvest.validate": {"requests": 900, "lagMs": {"p50": 1, "p95": 3, "p99": 9, "max": 20}}}}""";
+          "cyberark.StartAuthentication": {"requests": 900, "answersTimed": 900, "lagMs": {"p50": 2, "p95": 40, "p99": 180, "max": 900}},
+          "ironvest.validate": {"requests": 900, "answersTimed": 900, "lagMs": {"p50": 1, "p95": 3, "p99": 9, "max": 20}}}}""";
     StubHealth overloaded = StubHealth.parse(new ObjectMapper().readTree(stats));
 
     List<GateResult> gates = Gates.evaluate(
-        List.of(flow(IronVestValidationChain.NAME, 100, repeat(600, 100), Map.of())), SLA, overloaded);
+        List.of(flow(IronVestValidationChain.NAME, 100, repeat(600, 100), Map.of())), SLA, List.of(overloaded));
 
     GateResult stub = gate(gates, "stub not saturated (lag p99 of every endpoint)");
     assertThat(stub.passed()).isFalse();
-    assertThat(stub.measured()).isEqualTo("180 ms (cyberark.StartAuthentication): " + Gates.SATURATED);
+    assertThat(stub.measured()).isEqualTo("180 ms (cyberark.StartAuthentication, 900 answers): " + Gates.SATURATED);
+    assertThat(Gates.invalid(gates)).isTrue();
+  }
+
+  @Test
+  void aQuietTinyRunIsValidAndSaysItsLagWasNotJudged() throws Exception {
+    // seven flows on a fresh JVM: the p99 of seven answers is the slowest one, the first request of a cold JVM
+    String stats = """
+        {"endpoints": {
+          "cyberark.StartAuthentication": {"requests": 7, "answersTimed": 7, "lagMs": {"p99": 54, "max": 54}}}}""";
+    List<GateResult> gates = Gates.evaluate(List.of(flow(CyberArkVerificationChain.NAME, 7, repeat(900, 7),
+        Map.of())), SLA, List.of(StubHealth.parse(new ObjectMapper().readTree(stats))));
+
+    GateResult stub = gate(gates, "stub not saturated (lag p99 of every endpoint)");
+    assertThat(stub.passed()).isTrue();
+    assertThat(stub.measured()).startsWith("not judged: too few answers (at most 7 per endpoint");
+    assertThat(Gates.invalid(gates)).isFalse();
+  }
+
+  @Test
+  void everyRequestNameHasItsResponseTimeGatesAndTheRunItsFailedRequestsGate() {
+    Histogram times = FlowResult.histogram();
+    for (int i = 0; i < 100; i++) {
+      times.recordValue(i < 90 ? 100 : 700);
+    }
+    FlowResult flow = new FlowResult(IronVestValidationChain.NAME, 100, times.copy(), times.copy(), Map.of(),
+        Map.of(), Map.of("IronVestValidation/Validate", new RequestResult("IronVestValidation/Validate", 98, 2,
+            times)));
+
+    List<GateResult> gates = Gates.evaluate(List.of(flow), SLA, List.of());
+
+    assertThat(gate(gates, "IronVestValidation/Validate response time p95").measured())
+        .isEqualTo("700 ms (100 answers)");
+    assertThat(gate(gates, "IronVestValidation/Validate response time p95").passed()).isFalse();
+    assertThat(gate(gates, "failed requests").measured()).isEqualTo("2.00 % (2 of 100)");
+    assertThat(gate(gates, "failed requests").passed()).isFalse();
+  }
+
+  @Test
+  void aGateBrokenByOneGeneratorsStubBreaksTheWholeVerdict() {
+    StubHealth slow = new StubHealth(Map.of("ironvest.validate", new StubHealth.Lag(400, 5_000)), null);
+
+    List<GateResult> gates = Gates.evaluate(List.of(flow(IronVestValidationChain.NAME, 100, repeat(600, 100),
+        Map.of())), SLA, List.of(CALM_STUB.get(0), slow, CALM_STUB.get(0)));
+
+    assertThat(gates).filteredOn(gate -> gate.name().startsWith("stub not saturated")).hasSize(3);
+    assertThat(gate(gates, "stub not saturated (lag p99 of every endpoint) of generator 1").passed()).isFalse();
     assertThat(Gates.invalid(gates)).isTrue();
   }
 
@@ -106,10 +153,10 @@ class GatesTest {
   void stressReportsTheRateWhereAGateBrokeForGoodNotAWarmUpBlip() {
     Injection ramp = new Injection("stress", 10, 110, java.time.Duration.ofSeconds(100), java.time.Duration.ZERO);
     FlowResult flow = new FlowResult(IronVestValidationChain.NAME, 300, new Histogram(3), new Histogram(3), Map.of(), Map.of(
-        0L, new FlowResult.WindowResult(50, 0, 2500),
-        5L, new FlowResult.WindowResult(60, 0, 1900),
-        10L, new FlowResult.WindowResult(70, 0, 2600),
-        15L, new FlowResult.WindowResult(10, 60, 3000)));
+        0L, FlowResult.Window.of(50, 0, 2500),
+        5L, FlowResult.Window.of(60, 0, 1900),
+        10L, FlowResult.Window.of(70, 0, 2600),
+        15L, FlowResult.Window.of(10, 60, 3000)));
 
     StressBreakpoint breakpoint = StressBreakpoint.find(List.of(flow), SLA, ramp);
 

@@ -43,6 +43,10 @@ record GatlingRun(int status, JsonNode results) {
     properties.put("cyberark.baseUrl", stubUrl);
     properties.put("ironvest.baseUrl", stubUrl);
     properties.put("reports.dir", dir.toString());
+    properties.put("load.resultsDir", dir.resolve("records").toString());
+    // the simulations of one test share a run, as those of one main job do
+    properties.put("load.runId", "test-" + dir.getFileName().toString().replaceAll("[^A-Za-z0-9_-]", "").replaceFirst(
+        "^(.{0,30}).*$", "$1"));
     properties.put("load.profile", "smoke");
     properties.put("load.smokeSeconds", "3");
     properties.put("load.smokeUsersPerSec", "4");

@@ -46,8 +46,15 @@ class SimulationSmokeTest {
     }
     JsonNode summary = RunReport.JSON.readTree(RunReport.gatlingDir(dir).resolve("summary.json").toFile());
     assertThat(summary.path("simulations").size()).isEqualTo(3);
+    int gates = 0;
+    for (JsonNode simulation : summary.path("simulations")) {
+      gates += simulation.path("gates").size();
+      assertThat(simulation.path("runId").asText()).isEqualTo(summary.path("runId").asText());
+      assertThat(simulation.path("gates")).as("a gate per request name and percentile")
+          .anyMatch(gate -> gate.path("name").asText().endsWith(" response time p99"));
+    }
     assertThat(Files.readString(RunReport.gatlingDir(dir).resolve("gates.xml")))
-        .contains("<testsuites name=\"load gates\" tests=\"15\" failures=\"0\">");
+        .contains("<testsuites name=\"load gates\" tests=\"" + gates + "\" failures=\"0\">");
     assertThat(Files.readString(RunReport.gatlingDir(dir).resolve("histograms/RolloutSimulation.hlog")))
         .contains("Tag=cyberark,").contains("Tag=ironvest,");
   }

@@ -1,12 +1,10 @@
 package dev.idvharness.load.job;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idvharness.config.HarnessConfig;
 import dev.idvharness.config.Keys;
-import dev.idvharness.load.GateResult;
 import dev.idvharness.load.RunReport;
+import dev.idvharness.load.ReportIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,9 +16,10 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * After the simulations of the main job: copies each Gatling HTML report to {@code reports/gatling/<run>/}, adds
- * Gatling's assertion outcomes to that simulation's gates, rebuilds summary.json and gates.xml, and writes
- * {@code reports/index.html}. Usage: {@code LoadReports GATLING_RESULTS_DIR}.
+ * After the simulations of the main job: copies each Gatling HTML report to {@code reports/gatling/<run>/} (for
+ * people to read: the verdict never reads it) and links it from that simulation's results, rebuilds summary.json and
+ * gates.xml from the results of the last run, and writes {@code reports/index.html}. A simulation that ended before
+ * writing its results gets a failing gate saying so. Usage: {@code LoadReports GATLING_RESULTS_DIR}.
  */
 public final class LoadReports {
 
@@ -39,12 +38,9 @@ public final class LoadReports {
     for (Path run : runs(gatlingResults)) {
       Path copy = gatlingDir.resolve(run.getFileName());
       copyTree(run, copy);
-      Path html = copy.resolve("index.html");
-      if (Files.isRegularFile(html)) {
-        addGatlingGates(gatlingDir, run.getFileName().toString(), GatlingAssertions.parse(Files.readString(html)));
-      }
+      linkGatlingReport(gatlingDir, run.getFileName().toString(), runId(gatlingDir));
     }
-    RunReport.aggregate(reportsDir);
+    RunReport.aggregate(reportsDir, runId(gatlingDir));
   }
 
   /** The runs of the last plugin invocation (its lastRun.txt), else every run folder there. */
@@ -62,8 +58,15 @@ public final class LoadReports {
     }
   }
 
+  /** The run id of the last results written (summary.json), or "unknown" when there are none. */
+  static String runId(Path gatlingDir) throws IOException {
+    Path summary = gatlingDir.resolve("summary.json");
+    return Files.isRegularFile(summary) ? RunReport.JSON.readTree(summary.toFile()).path("runId").asText("unknown")
+        : "unknown";
+  }
+
   /** A run folder is named {@code <simulation in lower case>-<timestamp>}; its results file by the class name. */
-  static void addGatlingGates(Path gatlingDir, String runName, List<GateResult> gates) throws IOException {
+  static void linkGatlingReport(Path gatlingDir, String runName, String runId) throws IOException {
     String prefix = runName.replaceFirst("-\\d+$", "");
     Path resultsFile = null;
     for (Path file : listJson(gatlingDir.resolve("results"))) {
@@ -74,26 +77,15 @@ public final class LoadReports {
     }
     ObjectNode results;
     if (resultsFile == null) {
-      // the simulation ended before writing its own results: keep what Gatling says, and say the rest is missing
+      // the simulation ended before writing its own results: say that they are missing
       resultsFile = gatlingDir.resolve("results").resolve(prefix + ".json");
-      results = RunReport.JSON.createObjectNode().put("simulation", prefix).put("valid", false);
-      results.putArray("gates").addObject().put("name", "time-to-verdict results written")
+      results = RunReport.JSON.createObjectNode().put("simulation", prefix).put("runId", runId).put("valid", false);
+      results.putArray("gates").addObject().put("name", "records of the run written")
           .put("threshold", "present").put("measured", "missing").put("passed", false).put("source", "harness");
     } else {
       results = (ObjectNode) RunReport.JSON.readTree(resultsFile.toFile());
     }
     results.put("gatlingReport", "gatling/" + runName + "/index.html");
-    ArrayNode kept = RunReport.JSON.createArrayNode();
-    for (JsonNode gate : results.path("gates")) {
-      if (!"gatling".equals(gate.path("source").asText())) {
-        kept.add(gate);
-      }
-    }
-    for (GateResult gate : gates) {
-      kept.addObject().put("name", gate.name()).put("threshold", gate.threshold()).put("measured", gate.measured())
-          .put("passed", gate.passed()).put("source", "gatling");
-    }
-    results.set("gates", kept);
     RunReport.JSON.writeValue(resultsFile.toFile(), results);
   }
 

@@ -49,6 +49,10 @@ public final class IdvAdminApi implements AdminApiExtension {
           event.getRequest().getBody());
     });
     router.add(RequestMethod.GET, "/idv/stats", (admin, event, params) -> json(200, state.statsJson()));
+    router.add(RequestMethod.POST, "/idv/stats/reset", (admin, event, params) -> {
+      state.resetStats();
+      return json(200, Json.object().put("reset", "stats"));
+    });
     router.add(RequestMethod.POST, "/idv/reset", (admin, event, params) -> {
       state.reset();
       return json(200, Json.object().put("reset", true));

@@ -1,7 +1,6 @@
-package dev.idvharness.load.job;
+package dev.idvharness.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.idvharness.load.RunReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,0 +1,66 @@
+package dev.idvharness.load.job;
+
+import dev.idvharness.config.ConfigException;
+import dev.idvharness.config.HarnessConfig;
+import dev.idvharness.config.Keys;
+import dev.idvharness.load.GeneratorRecords;
+import dev.idvharness.load.LoadSettings;
+import io.gatling.app.Gatling$;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * One load generator: runs {@code load.simulation} with Gatling in this JVM, as generator {@code load.injectorIndex}
+ * of {@code load.injectors} (in a Kubernetes Indexed Job the index comes from {@code JOB_COMPLETION_INDEX}), and
+ * leaves its mergeable records under {@code <load.resultsDir>/<load.runId>/<index>/}. The verdict is the merge's
+ * ({@link LoadMerge}). Exit 0 when the records were written, 2 on a bad configuration, 1 when the run failed.
+ * The simulation classes must be on the class path (they live in the project's test classes).
+ */
+public final class Generator {
+
+  private Generator() {}
+
+  public static void main(String[] args) {
+    HarnessConfig config;
+    LoadSettings settings;
+    String simulation;
+    try {
+      config = HarnessConfig.load();
+      settings = LoadSettings.from(config);
+      simulation = config.get(Keys.LOAD_SIMULATION);
+      Class.forName(simulation);
+    } catch (ConfigException bad) {
+      System.err.println("generator: " + bad.getMessage());
+      System.exit(2);
+      return;
+    } catch (ClassNotFoundException e) {
+      System.err.println("generator: load.simulation " + e.getMessage() + " is not on the class path (the"
+          + " simulations are in the project's test classes)");
+      System.exit(2);
+      return;
+    }
+    LoadSettings.Sharding sharding = settings.sharding();
+    if (config.find(Keys.LOAD_RUN_ID).isEmpty() && sharding.injectors() > 1) {
+      System.err.println("generator: load.runId is unset: the " + sharding.injectors() + " generators of one run must"
+          + " share it (LOAD_RUN_ID)");
+      System.exit(2);
+      return;
+    }
+    // the settings the simulation reads must be the ones checked here: pin the run id it would otherwise draw
+    System.setProperty(Keys.LOAD_RUN_ID.name(), sharding.runId());
+    Path dir = sharding.resultsDir().resolve(sharding.runId()).resolve(String.valueOf(sharding.injectorIndex()));
+    System.out.println("generator: " + sharding.injectorIndex() + " of " + sharding.injectors() + ", run "
+        + sharding.runId() + ", " + simulation + ", records under " + dir);
+    int status = Gatling$.MODULE$.fromArgs(new String[] {"-s", simulation, "-rf", dir.resolve("gatling").toString(),
+        "-nr"});
+    String simpleName = simulation.substring(simulation.lastIndexOf('.') + 1);
+    Path records = GeneratorRecords.dir(sharding.resultsDir(), sharding.runId(), sharding.injectorIndex(), simpleName)
+        .resolve(GeneratorRecords.JSON_FILE);
+    if (!Files.isRegularFile(records)) {
+      System.err.println("generator: the run ended (Gatling status " + status + ") without its records " + records);
+      System.exit(1);
+    }
+    System.out.println("generator: done (Gatling status " + status + "; the gates are the merge's)");
+    System.exit(0);
+  }
+}
