@@ -20,6 +20,20 @@ public final class ReportIndex {
     Path index = reportsDir.resolve("index.html");
     Files.createDirectories(reportsDir);
     String html = render(simulations, Files.isRegularFile(reportsDir.resolve("cucumber/index.html")));
+    Path conformance = reportsDir.resolve("cucumber/summary.txt");
+    if (Files.isRegularFile(conformance)) {
+      String counts = Files.readAllLines(conformance).stream().filter(line -> line.startsWith("conformance:"))
+          .findFirst().orElse("");
+      html = html.replace("<a href=\"cucumber/index.html\">Conformance (Cucumber) report</a>",
+          "<a href=\"cucumber/index.html\">Conformance (Cucumber) report</a>: " + escape(counts.replaceFirst(
+              "^conformance: ", "")));
+    }
+    String runId = Files.isRegularFile(summaryFile)
+        ? RunReport.JSON.readTree(summaryFile.toFile()).path("runId").asText("") : "";
+    if (!runId.isEmpty()) {
+      html = html.replace("<h1>idv-harness reports</h1>\n", "<h1>idv-harness reports</h1>\n<p>Load run <code>"
+          + escape(runId) + "</code>: every gate below is of this run.</p>\n");
+    }
     if (Files.isRegularFile(reportsDir.resolve("drift/index.html"))) {
       html = html.replace("<ul>\n", "<ul>\n<li><a href=\"drift/index.html\">Drift report</a>: the last drift run's"
           + " vendor answers beside the stubs' (its own command, ./mvnw -Pdrift verify)</li>\n");
