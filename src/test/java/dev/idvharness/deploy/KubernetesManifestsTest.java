@@ -263,7 +263,8 @@ class KubernetesManifestsTest {
 
   static Container container(Job job, String name) {
     return job.getSpec().getTemplate().getSpec().getContainers().stream().filter(c -> c.getName().equals(name))
-        .findFirst().orElseThrow(() -> new AssertionError("no container " + name + " in " + job.getMetadata().getName()));
+        .findFirst().orElseThrow(() -> new AssertionError("no container " + name + " in " + job.getMetadata()
+            .getName()));
   }
 
   static String env(Container container, String name) {
@@ -293,18 +294,19 @@ class KubernetesManifestsTest {
       return;
     }
     for (Method getter : node.getClass().getMethods()) {
-      if (getter.getParameterCount() != 0 || !getter.getName().startsWith("get") || getter.getName().equals("getClass")) {
+      String name = getter.getName();
+      if (getter.getParameterCount() != 0 || !name.startsWith("get") || name.equals("getClass")) {
         continue;
       }
       try {
         Object value = getter.invoke(node);
-        if (getter.getName().equals("getAdditionalProperties")) {
+        if (name.equals("getAdditionalProperties")) {
           ((Map<?, ?>) value).keySet().forEach(key -> unknown.add(path + "." + key));
         } else {
-          unknownFields(value, path + "." + getter.getName().substring(3), unknown);
+          unknownFields(value, path + "." + name.substring(3), unknown);
         }
       } catch (ReflectiveOperationException e) {
-        throw new AssertionError(path + "." + getter.getName(), e);
+        throw new AssertionError(path + "." + name, e);
       }
     }
   }
