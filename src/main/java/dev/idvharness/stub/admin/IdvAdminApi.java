@@ -60,7 +60,9 @@ public final class IdvAdminApi implements AdminApiExtension {
     router.add(RequestMethod.GET, "/idv/sessions/cyberark/{id}",
         (admin, event, params) -> session(state.cyberArk().pollRecord(params.get("id"))));
     router.add(RequestMethod.GET, "/idv/sessions/ironvest/{id}",
-        (admin, event, params) -> session(state.ironVest().pollRecord(params.get("id"))));
+        (admin, event, params) -> session(state.ironVest().pollRecord(params.get("id"),
+            event.getRequest().queryParameter("cid").isPresent()
+                ? event.getRequest().queryParameter("cid").firstValue() : null)));
   }
 
   private ResponseDefinition replace(Function<byte[], Profile> parse, byte[] body) {

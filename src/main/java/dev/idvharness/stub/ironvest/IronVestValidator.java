@@ -45,10 +45,25 @@ public final class IronVestValidator {
     return enrolled;
   }
 
-  /** The call history of a csid, or null when there is no such live session. */
-  public PollRecord pollRecord(String csid) {
-    IronVestSession session = sessions.get(csid);
-    return session == null ? null : session.polls;
+  /**
+   * The call history of a csid, or null when there is no such live session. Sessions are per (cid, csid): with
+   * {@code cid} null, the first organisation of the data that has this csid.
+   */
+  public PollRecord pollRecord(String csid, String cid) {
+    for (IronVestData.Client client : data.clients()) {
+      if (cid == null || client.cid().equals(cid)) {
+        IronVestSession session = sessions.get(key(client.cid(), csid));
+        if (session != null) {
+          return session.polls;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** One organisation's session or enrolment never answers for another's: the key holds both ids, unambiguously. */
+  private static String key(String cid, String id) {
+    return cid.length() + ":" + cid + ":" + id;
   }
 
   /**
@@ -77,7 +92,8 @@ public final class IronVestValidator {
     if (!client.cid().equals(request.cid())) {
       return error(403, "Forbidden: CID and API key mismatch");
     }
-    IronVestSession session = sessions.getOrCreate(request.csid(), IronVestSession::new);
+    IronVestSession session = sessions.getOrCreate(key(request.cid(), request.csid()),
+        key -> new IronVestSession(request.csid()));
     synchronized (session) {
       return advance(session, request, client, plan);
     }
@@ -109,23 +125,23 @@ public final class IronVestValidator {
   }
 
   private ObjectNode decide(ValidateRequest request, IronVestData.Client client, CsidConventions conventions) {
-    boolean wasEnrolled = isEnrolled(request.uid());
+    boolean wasEnrolled = isEnrolled(client.cid(), request.uid());
     boolean collected = !conventions.noBiometrics();
     boolean matched = collected && !conventions.biometricsFail()
         && (!client.activeEnrollmentOnly() || wasEnrolled || request.enrollment());
     Decision.Biometrics biometrics = new Decision.Biometrics(collected, matched);
     ObjectNode decision = Decision.of(request, data.collectedValues(), conventions.mismatch(), biometrics, wasEnrolled);
     if (request.enrollment() && decision.get("verifiedAction").booleanValue()) {
-      enrolled.put(request.uid(), Boolean.TRUE);
+      enrolled.put(key(client.cid(), request.uid()), Boolean.TRUE);
       ((ObjectNode) decision.get("indicators")).put("iv_user_enrolled", true);
     }
     return decision;
   }
 
-  private boolean isEnrolled(String uid) {
+  private boolean isEnrolled(String cid, String uid) {
     return data.enrolledUids().contains(uid)
         || (enrolledPattern != null && enrolledPattern.matcher(uid).matches())
-        || enrolled.get(uid) != null;
+        || enrolled.get(key(cid, uid)) != null;
   }
 
   /** "processing" with this retryAfterMS (-1: none), rendered once per distinct value while there are few. */

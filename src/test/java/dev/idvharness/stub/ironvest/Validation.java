@@ -50,6 +50,14 @@ record Validation(String apiKey, String cid, String csid, String uid, JsonNode s
     return new Validation(apiKey, cid, csid, uid, StubHttp.parse(StubHttp.json(singleQuotedJson)), enrollment);
   }
 
+  Validation withCsid(String newCsid) {
+    return new Validation(apiKey, cid, newCsid, uid, sessionData, enrollment);
+  }
+
+  Validation withUid(String newUid) {
+    return new Validation(apiKey, cid, csid, newUid, sessionData, enrollment);
+  }
+
   Validation withEnrollment(boolean enroll) {
     return new Validation(apiKey, cid, csid, uid, sessionData, enroll);
   }
