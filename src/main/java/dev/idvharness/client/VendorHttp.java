@@ -63,6 +63,12 @@ public final class VendorHttp {
         body == null ? null : new String(body, StandardCharsets.UTF_8), limit);
   }
 
+  /** A body of unknown length, sent chunked (no Content-Length): for the body-size limit's tests. */
+  public Exchange sendStream(String method, URI uri, List<Map.Entry<String, String>> headers,
+      java.util.function.Supplier<java.io.InputStream> body, Duration limit) {
+    return exchange(method, uri, headers, HttpRequest.BodyPublishers.ofInputStream(body), "(a streamed body)", limit);
+  }
+
   private Exchange exchange(String method, URI uri, List<Map.Entry<String, String>> headers,
       HttpRequest.BodyPublisher body, String shownBody, Duration limit) {
     Duration requestTimeout = limit.compareTo(timeout) < 0 ? limit : timeout;

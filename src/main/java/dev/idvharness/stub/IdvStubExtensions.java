@@ -44,7 +44,7 @@ public final class IdvStubExtensions implements ExtensionFactory {
         new ValidateTransformer(shared.responder(), shared.ironVest()),
         new ServeTimeRecorder(shared.stats()),
         new IdvAdminApi(shared),
-        new PlainBodyServerFactory());
+        new PlainBodyServerFactory(() -> shared.profile().limits().maxBodyBytes()));
   }
 
   private static StubState loadFrom(WireMockServices services) {

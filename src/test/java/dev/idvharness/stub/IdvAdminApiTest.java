@@ -110,4 +110,43 @@ class IdvAdminApiTest {
         json("{'cid':'acme-bank','csid':'" + csid + "','uid':'u1','additionalData':{'sessionData':[]}}"),
         "apikey", stub.data().requireApiKeyOf("acme-bank"));
   }
+
+  @Test
+  void aPartialEndpointUpdateChangesOnlyWhatItNames() {
+    admin.putEndpoint("ironvest.validate", json("{'delay':{'type':'fixed','ms':40}}"));
+
+    admin.putEndpoint("ironvest.validate", json("{'faults':{'unavailableRate':0.5}}"));
+
+    JsonNode endpoint = admin.profile().path("endpoints").path("ironvest.validate");
+    assertThat(endpoint.path("delay").path("ms").asInt()).as("the delay stays").isEqualTo(40);
+    assertThat(endpoint.path("faults").path("unavailableRate").asDouble()).isEqualTo(0.5);
+  }
+
+  @Test
+  void anUnknownProfileKeyIsNamedWithTheAllowedOnesAndNoJavaClass() {
+    Exchange refused = admin.send("PUT", "/profile", json("{'sessions':{'maxEntries':10,'ttl':5}}"));
+
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(refused.responseBody()).contains("unknown key 'ttl' in sessions (allowed: idleTtlSeconds, maxEntries)")
+        .doesNotContain("dev.idvharness").doesNotContain("class ");
+  }
+
+  @Test
+  void statsCanBeResetAloneWhileSessionsCarryOn() {
+    JsonNode first = StubHttp.parse(http.post(IRONVEST_VALIDATE, validateBody("carry-on"), "apikey",
+        stub.data().requireApiKeyOf("acme-bank")).responseBody());
+
+    admin.resetStats();
+
+    JsonNode second = StubHttp.parse(http.post(IRONVEST_VALIDATE, validateBody("carry-on"), "apikey",
+        stub.data().requireApiKeyOf("acme-bank")).responseBody());
+    assertThat(first.path("errorMessage").asText()).isEqualTo("processing");
+    assertThat(second.path("errorMessage").asText()).as("the session went on: its second call").isEqualTo(
+        "processing");
+    assertThat(admin.stats().path("endpoints").path("ironvest.validate").path("requests").asLong()).isEqualTo(1);
+  }
+
+  private static String validateBody(String csid) {
+    return json("{'cid':'acme-bank','csid':'" + csid + "','uid':'u','additionalData':{'sessionData':[]}}");
+  }
 }

@@ -53,7 +53,7 @@ class StubLatencyAndFaultsTest {
     setEndpoint("ironvest.validate", "{'faults':{'unavailableRate':1.0}}");
 
     Exchange faulted = validate(http, "fault-untouched");
-    setEndpoint("ironvest.validate", "{}");
+    setEndpoint("ironvest.validate", "{'delay':{'type':'none'},'faults':{}}");
     JsonNode first = StubHttp.parse(validate(http, "fault-untouched").responseBody());
 
     assertThat(faulted.status()).isEqualTo(503);

@@ -45,8 +45,9 @@ public final class IdvAdminApi implements AdminApiExtension {
       if (!Endpoint.ALL.contains(name)) {
         return error(404, "unknown endpoint '" + name + "' (known: " + String.join(", ", Endpoint.ALL) + ")");
       }
-      return replace(body -> state.profile().withEndpoint(name, Profiles.parseEndpoint(body, "endpoint " + name)),
-          event.getRequest().getBody());
+      // a partial update changes only what it names: {"faults": ...} keeps the endpoint's delay
+      return replace(body -> state.profile().withEndpoint(name, Profiles.updateEndpoint(
+          state.profile().endpoints().get(name), body, "endpoint " + name)), event.getRequest().getBody());
     });
     router.add(RequestMethod.GET, "/idv/stats", (admin, event, params) -> json(200, state.statsJson()));
     router.add(RequestMethod.POST, "/idv/stats/reset", (admin, event, params) -> {

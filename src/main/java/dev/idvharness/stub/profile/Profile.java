@@ -16,7 +16,8 @@ public record Profile(
     CyberArk cyberark,
     Faults faults,
     Sessions sessions,
-    PollDiscipline pollDiscipline) {
+    PollDiscipline pollDiscipline,
+    Limits limits) {
 
   public Profile {
     endpoints = endpoints == null ? Map.of() : new TreeMap<>(endpoints);
@@ -35,10 +36,11 @@ public record Profile(
     faults = faults == null ? new Faults(null, null) : faults;
     sessions = sessions == null ? new Sessions(null, null) : sessions;
     pollDiscipline = pollDiscipline == null ? new PollDiscipline(null, null) : pollDiscipline;
+    limits = limits == null ? new Limits(null) : limits;
   }
 
   public static Profile defaults() {
-    return new Profile(null, null, null, null, null, null);
+    return new Profile(null, null, null, null, null, null, null);
   }
 
   /** The settings for an endpoint, falling back to its parent (Poll to SendIdentityVerification), then to none. */
@@ -54,7 +56,7 @@ public record Profile(
   public Profile withEndpoint(String name, EndpointProfile settings) {
     Map<String, EndpointProfile> changed = new TreeMap<>(endpoints);
     changed.put(name, settings);
-    return new Profile(changed, ironvest, cyberark, faults, sessions, pollDiscipline);
+    return new Profile(changed, ironvest, cyberark, faults, sessions, pollDiscipline, limits);
   }
 
   /** Latency and faults of one endpoint. */
@@ -103,6 +105,18 @@ public record Profile(
     public PollDiscipline {
       toleranceMs = atLeast("pollDiscipline.toleranceMs", toleranceMs, 5, 0);
       gapsKept = atLeast("pollDiscipline.gapsKept", gapsKept, 32, 0);
+    }
+  }
+
+  /**
+   * What a request may cost: a body larger than {@code maxBodyBytes} is refused before it is read whole (the vendor's
+   * answer to an unreadable body), so that many large bodies at once cannot fill the heap of a shared server.
+   */
+  public record Limits(Integer maxBodyBytes) {
+    public static final int DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+
+    public Limits {
+      maxBodyBytes = atLeast("limits.maxBodyBytes", maxBodyBytes, DEFAULT_MAX_BODY_BYTES, 1_024);
     }
   }
 

@@ -18,10 +18,15 @@ final class PlainBodyRequest extends HttpServletRequestWrapper {
 
   private static final String CONTENT_ENCODING = "Content-Encoding";
 
+  /** More than this of a refused body is not worth reading: the connection closes instead. */
+  static final long MAX_DRAINED_BYTES = 64L * 1024 * 1024;
+
+  private final int maxBodyBytes;
   private ServletInputStream body;
 
-  PlainBodyRequest(HttpServletRequest request) {
+  PlainBodyRequest(HttpServletRequest request, int maxBodyBytes) {
     super(request);
+    this.maxBodyBytes = maxBodyBytes;
   }
 
   @Override
@@ -43,7 +48,13 @@ final class PlainBodyRequest extends HttpServletRequestWrapper {
   @Override
   public ServletInputStream getInputStream() throws IOException {
     if (body == null) {
-      body = declaresEncoding() ? new PrefixedInputStream(new byte[0], null) : unlessGzip(super.getInputStream());
+      if (declaresEncoding()) {
+        body = new PrefixedInputStream(new byte[0], null);
+      } else if (getContentLengthLong() > maxBodyBytes) {
+        body = refused(super.getInputStream());
+      } else {
+        body = withinLimit(unlessGzip(super.getInputStream()));
+      }
     }
     return body;
   }
@@ -58,6 +69,32 @@ final class PlainBodyRequest extends HttpServletRequestWrapper {
     byte[] start = in.readNBytes(2);
     boolean gzip = start.length == 2 && start[0] == (byte) 0x1f && start[1] == (byte) 0x8b;
     return gzip ? new PrefixedInputStream(new byte[0], null) : new PrefixedInputStream(start, in);
+  }
+
+  /**
+   * A body of unknown length (chunked) is read up to the limit: within it, it is replayed; past it, it is no body.
+   * At most {@code maxBodyBytes + 1} bytes are ever held, whatever the client sends.
+   */
+  private ServletInputStream withinLimit(ServletInputStream in) throws IOException {
+    if (getContentLengthLong() >= 0) {
+      return in;
+    }
+    byte[] head = in.readNBytes(maxBodyBytes + 1);
+    return head.length > maxBodyBytes ? refused(in) : new PrefixedInputStream(head, null);
+  }
+
+  /**
+   * A body over the limit is no body. What the client still sends is read and dropped, a buffer at a time (never
+   * held), so that it can read the answer; past {@link #MAX_DRAINED_BYTES} the connection is left to close.
+   */
+  private static ServletInputStream refused(ServletInputStream in) throws IOException {
+    byte[] buffer = new byte[16 * 1024];
+    long drained = 0;
+    int read;
+    while (drained < MAX_DRAINED_BYTES && (read = in.read(buffer)) >= 0) {
+      drained += read;
+    }
+    return new PrefixedInputStream(new byte[0], null);
   }
 
   private static boolean isContentEncoding(String name) {

@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.http.HttpServerFactory;
 import com.github.tomakehurst.wiremock.http.StubRequestHandler;
 import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpServer;
 import java.util.EnumSet;
+import java.util.function.IntSupplier;
 import wiremock.jakarta.servlet.DispatcherType;
 import wiremock.org.eclipse.jetty.servlet.FilterHolder;
 import wiremock.org.eclipse.jetty.servlet.ServletContextHandler;
@@ -16,7 +17,8 @@ import wiremock.org.eclipse.jetty.servlet.ServletContextHandler;
  * {@code Content-Encoding: gzip}, or that merely begins with the gzip magic bytes, before any extension runs: a bad
  * stream became a 500 page naming the exception, and a 2.6 MB gzip bomb an OutOfMemoryError after 8 s of work.
  * Neither vendor documents compressed requests, so {@link PlainBodyRequest} hands such a request to WireMock without a
- * body: CyberArk answers "could not be read", IronVest 422.
+ * body: CyberArk answers "could not be read", IronVest 422. The same goes for a body larger than the profile's
+ * {@code limits.maxBodyBytes}: refused before it is read whole, so that many large bodies cannot fill the heap.
  *
  * <p>DO NOT REGISTER directly: {@code IdvStubExtensions} adds it, so upstream WireMock standalone picks it up too.
  * Uses the Jetty classes shaded into wiremock-standalone.
@@ -24,6 +26,13 @@ import wiremock.org.eclipse.jetty.servlet.ServletContextHandler;
 public final class PlainBodyServerFactory implements HttpServerFactory {
 
   public static final String NAME = "idv-plain-bodies";
+
+  private final IntSupplier maxBodyBytes;
+
+  /** @param maxBodyBytes the live limit (the profile's {@code limits.maxBodyBytes}) */
+  public PlainBodyServerFactory(IntSupplier maxBodyBytes) {
+    this.maxBodyBytes = maxBodyBytes;
+  }
 
   @Override
   public String getName() {
@@ -45,9 +54,10 @@ public final class PlainBodyServerFactory implements HttpServerFactory {
     };
   }
 
-  private static void addPlainBodyFilter(ServletContextHandler context) {
+  private void addPlainBodyFilter(ServletContextHandler context) {
     FilterHolder filter = new FilterHolder((request, response, chain) -> chain.doFilter(
-        request instanceof wiremock.jakarta.servlet.http.HttpServletRequest http ? new PlainBodyRequest(http) : request,
+        request instanceof wiremock.jakarta.servlet.http.HttpServletRequest http
+            ? new PlainBodyRequest(http, maxBodyBytes.getAsInt()) : request,
         response));
     // WireMock answers delayed requests asynchronously
     filter.setAsyncSupported(true);

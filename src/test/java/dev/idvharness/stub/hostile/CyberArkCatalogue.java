@@ -74,8 +74,11 @@ final class CyberArkCatalogue {
         // size, depth and numbers
         start("a 10 MB User", with(startBody(), "/User", longText(TEN_MB)), FAILURE),
         send("a 10 MB Answer", with(answerBody(), "/Answer", longText(TEN_MB)), FAILURE),
-        start("10 MB of whitespace after a valid body", padded(startBody(), TEN_MB), NEW_PACKAGE),
-        send("10 MB of whitespace after a valid body", padded(answerBody(), TEN_MB), LOGIN_SUCCESS),
+        // over limits.maxBodyBytes (256 KiB): refused unread, whatever it holds
+        start("10 MB of whitespace after a valid body", padded(startBody(), TEN_MB), FAILURE),
+        send("10 MB of whitespace after a valid body", padded(answerBody(), TEN_MB), FAILURE),
+        start("100 KB of whitespace after a valid body", padded(startBody(), HUNDRED_KB), NEW_PACKAGE),
+        send("100 KB of whitespace after a valid body", padded(answerBody(), HUNDRED_KB), LOGIN_SUCCESS),
         start("10,000 nested arrays", nestedArrays(DEEP), FAILURE),
         send("10,000 nested objects in an extra field", nestedObjectIn(answerBody(), DEEP), FAILURE),
         start("a 10,000-digit TenantId", withLongNumber(startBody(), "/TenantId", 10_000), FAILURE),

@@ -67,7 +67,9 @@ final class IronVestCatalogue {
             .withBody(text("cid=acme-bank&csid=$CSID")), UNPROCESSABLE),
         // size, depth and numbers
         validate("a 10 MB uid", with(validateBody(), "/uid", longText(TEN_MB)), UNPROCESSABLE),
-        validate("10 MB of whitespace after a valid body", padded(validateBody(), TEN_MB), DECISION),
+        // over limits.maxBodyBytes (256 KiB): refused unread, whatever it holds
+        validate("10 MB of whitespace after a valid body", padded(validateBody(), TEN_MB), UNPROCESSABLE),
+        validate("100 KB of whitespace after a valid body", padded(validateBody(), HUNDRED_KB), DECISION),
         validate("10,000 nested arrays", nestedArrays(DEEP), UNPROCESSABLE),
         validate("10,000 nested objects in an extra field", nestedObjectIn(validateBody(), DEEP), UNPROCESSABLE),
         validate("10,000 nested arrays as a value", withRaw(validateBody(), VALUE, nestedArrays(DEEP)), UNPROCESSABLE),

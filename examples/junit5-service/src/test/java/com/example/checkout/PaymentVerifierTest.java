@@ -46,7 +46,7 @@ class PaymentVerifierTest {
       assertThatThrownBy(() -> verifier.verify("checkout-p0-" + UUID.randomUUID(), "customer-1", 35.00))
           .hasMessageContaining("HTTP 503");
     } finally {
-      stub.admin().putEndpoint("ironvest.validate", "{}");
+      stub.admin().putEndpoint("ironvest.validate", "{\"faults\": {}}");   // a partial update: only the faults
     }
   }
 }
