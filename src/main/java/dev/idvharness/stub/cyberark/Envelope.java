@@ -9,7 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** The CyberArk answer envelope: always HTTP 200, {@code success}, {@code Result} and the error fields. */
-final class Envelope {
+public final class Envelope {
 
   static final String AUTH_FAILED =
       "Authentication (login or challenge) has failed. Please try again or contact your system administrator.";
@@ -36,7 +36,7 @@ final class Envelope {
   }
 
   /** A failure with {@code Result: null} (bad requests, unknown sessions and mechanisms). */
-  static Reply error(String message) {
+  public static Reply error(String message) {
     return failure(NullNode.getInstance(), message);
   }
 

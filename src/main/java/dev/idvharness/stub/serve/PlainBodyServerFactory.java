@@ -51,6 +51,17 @@ public final class PlainBodyServerFactory implements HttpServerFactory {
       protected void decorateAdminServiceContextBeforeConfig(ServletContextHandler context) {
         addPlainBodyFilter(context);
       }
+
+      // after WireMock's own configuration, which sets an error handler of its own
+      @Override
+      protected void decorateMockServiceContextAfterConfig(ServletContextHandler context) {
+        context.setErrorHandler(new JsonErrorHandler());
+      }
+
+      @Override
+      protected void decorateAdminServiceContextAfterConfig(ServletContextHandler context) {
+        context.setErrorHandler(new JsonErrorHandler());
+      }
     };
   }
 

@@ -1,0 +1,48 @@
+package dev.idvharness.stub.serve;
+
+import dev.idvharness.stub.cyberark.Envelope;
+import dev.idvharness.stub.json.Json;
+import java.io.IOException;
+import wiremock.jakarta.servlet.RequestDispatcher;
+import wiremock.jakarta.servlet.http.HttpServletRequest;
+import wiremock.jakarta.servlet.http.HttpServletResponse;
+import wiremock.org.eclipse.jetty.server.Request;
+import wiremock.org.eclipse.jetty.server.handler.ErrorHandler;
+
+/**
+ * What the server answers when a Throwable escapes our code or WireMock's, or something calls sendError: never
+ * Jetty's HTML page, the one answer neither vendor sends. A CyberArk path gets the envelope with success false (HTTP
+ * 200, as every CyberArk answer); IronVest gets {@code {success:false, error}} with 500; anything else a small JSON
+ * error with the status. The Throwable is logged once, by class and path: never a request's body or headers.
+ */
+final class JsonErrorHandler extends ErrorHandler {
+
+  @Override
+  public void handle(String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    Throwable cause = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+    String path = request.getRequestURI() == null ? "" : request.getRequestURI();
+    int status = response.getStatus() >= 400 ? response.getStatus() : 500;
+    Reply reply;
+    if (cause != null) {
+      System.err.println("idv-stubs: " + cause.getClass().getName() + " escaped while serving " + path);
+      status = 500;
+    }
+    if (path.startsWith("/CDirectoryService/") || path.startsWith("/Security/")) {
+      reply = Envelope.error("The request could not be processed.");
+    } else if (path.endsWith("/validate")) {
+      reply = Reply.status(status, Json.object().put("success", false).put("error", status == 500
+          ? "Internal Server Error" : "HTTP " + status));
+    } else {
+      reply = Reply.status(status, Json.object().put("error", status == 500 ? "internal error" : "HTTP " + status));
+    }
+    if (!response.isCommitted()) {
+      response.reset();
+      response.setStatus(reply.status());
+      response.setContentType("application/json");
+      response.setContentLength(reply.bytes().length);
+      response.getOutputStream().write(reply.bytes());
+    }
+    baseRequest.setHandled(true);
+  }
+}
