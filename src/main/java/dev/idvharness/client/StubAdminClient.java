@@ -22,14 +22,24 @@ public final class StubAdminClient {
 
   private final VendorHttp http;
   private final String adminUrl;
+  private final Map<String, String> headers;
 
   public StubAdminClient(String stubBaseUrl) {
-    this(stubBaseUrl, new VendorHttp(Duration.ofSeconds(10), null));
+    this(stubBaseUrl, null);
   }
 
-  public StubAdminClient(String stubBaseUrl, VendorHttp http) {
+  /** @param adminToken the stub's admin token ({@code --admin-token}), or null when its admin API is open */
+  public StubAdminClient(String stubBaseUrl, String adminToken) {
+    this(stubBaseUrl, adminToken, new VendorHttp(Duration.ofSeconds(10), null));
+  }
+
+  public StubAdminClient(String stubBaseUrl, String adminToken, VendorHttp http) {
     this.http = http;
     this.adminUrl = stubBaseUrl.replaceAll("/+$", "") + "/__admin/idv";
+    this.headers = adminToken == null ? Map.of() : Map.of("Authorization", "Token " + adminToken);
+    if (adminToken != null) {
+      Redaction.register(java.util.List.of(adminToken));
+    }
   }
 
   /** {@code GET /__admin/idv/profile}. */
@@ -74,8 +84,11 @@ public final class StubAdminClient {
 
   /** Any admin call, whatever it answers: for tests of the admin API itself. */
   public Exchange send(String method, String path, String body) {
-    return http.send(method, URI.create(adminUrl + path), body == null ? Map.of() : JSON_HEADERS, body,
-        http.timeout());
+    Map<String, String> all = new java.util.HashMap<>(headers);
+    if (body != null) {
+      all.putAll(JSON_HEADERS);
+    }
+    return http.send(method, URI.create(adminUrl + path), all, body, http.timeout());
   }
 
   private Exchange call(String method, String path, String body) {

@@ -43,6 +43,11 @@ public final class Keys {
   public static final Key STUBS_DIR = Key.of("harness.stubsDir", "stubs", TEXT,
       "local runs: the stub root dir (mappings/, data/, profiles/) to serve and to read stub users and keys from");
 
+  public static final Key STUB_ADMIN_TOKEN = Key.secret("harness.stubAdminToken",
+      "the admin token of a stub server started with one (its IDV_ADMIN_TOKEN), for its stats and resets");
+  public static final Key STUB_ADMIN_TOKEN_FILE = Key.of("harness.stubAdminTokenFile", null, TEXT,
+      "a file holding that token (the main job writes one for the stub it starts)");
+
   public static final Key HTTP_TIMEOUT_MS = Key.of("harness.httpTimeoutMs", "10000", POSITIVE_INT,
       "per-request timeout of the harness clients");
 
@@ -138,7 +143,7 @@ public final class Keys {
       CYBERARK_BASE_URL, CYBERARK_TENANT_ID, CYBERARK_USER, CYBERARK_PASSWORD, CYBERARK_OOB_MECHANISM,
       IRONVEST_BASE_URL, IRONVEST_API_KEY, IRONVEST_CID, IRONVEST_UID, IRONVEST_CSID, IRONVEST_CLIENT_CERT,
       IRONVEST_CLIENT_KEY,
-      STUBS_DIR, HTTP_TIMEOUT_MS, POLL_INTERVAL_MS, POLL_DEADLINE_MS,
+      STUBS_DIR, STUB_ADMIN_TOKEN, STUB_ADMIN_TOKEN_FILE, HTTP_TIMEOUT_MS, POLL_INTERVAL_MS, POLL_DEADLINE_MS,
       VALIDATE_DEFAULT_WAIT_MS, VALIDATE_MAX_BACKOFF_MS, VALIDATE_MIN_RETRY_AFTER_MS, VALIDATE_MAX_RETRY_AFTER_MS,
       VALIDATE_UNAVAILABLE_RETRIES, VALIDATE_DEADLINE_MS,
       REPORTS_DIR, LOAD_ALLOW_REMOTE, LOAD_IRONVEST_SHARE,

@@ -66,7 +66,7 @@ public final class IdvStubExtension implements BeforeAllCallback, AfterAllCallba
   public synchronized IdvStubExtension start() {
     if (server == null) {
       server = StubServer.start(options);
-      admin = new StubAdminClient(server.baseUrl());
+      admin = new StubAdminClient(server.baseUrl(), options.adminToken());
       data = StubData.load(options.rootDir());
     }
     return this;
@@ -151,6 +151,12 @@ public final class IdvStubExtension implements BeforeAllCallback, AfterAllCallba
     /** Also HTTPS on a free port with generated material; {@code requireClientCertificate} makes it mTLS. */
     public Builder https(boolean requireClientCertificate) {
       options = options.withHttps(0, requireClientCertificate, options.tlsDir());
+      return this;
+    }
+
+    /** Protects the admin API: every {@code /__admin/} call must carry this token ({@link #admin()} does). */
+    public Builder adminToken(String token) {
+      options = options.withAdminToken(token);
       return this;
     }
 

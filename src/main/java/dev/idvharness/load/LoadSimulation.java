@@ -50,7 +50,7 @@ public abstract class LoadSimulation extends Simulation {
       }
       remote = config.isRemote();
       target = LoadTarget.open(config);
-      stubAdmin = target.stubUrl() == null ? null : new StubAdminClient(target.stubUrl());
+      stubAdmin = target.stubUrl() == null ? null : new StubAdminClient(target.stubUrl(), target.stubAdminToken());
       runId = settings.sharding().idPrefix();
     } catch (ConfigException bad) {
       System.err.println("load: " + bad.getMessage());

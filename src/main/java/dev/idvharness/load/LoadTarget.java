@@ -22,7 +22,8 @@ import java.nio.file.Path;
  * stubs' generated load users exist only in the stubs ({@code vendorUser} null means: use those).
  */
 public record LoadTarget(String cyberArkUrl, String ironVestUrl, String stubUrl, String cyberArkPassword,
-    String ironVestApiKey, StubServer inJvmStub, VendorUser vendorUser) implements AutoCloseable {
+    String ironVestApiKey, StubServer inJvmStub, VendorUser vendorUser, String stubAdminToken)
+    implements AutoCloseable {
 
   /** The one user, csid and uid of a vendor sandbox. */
   public record VendorUser(String cyberArkLogin, String ironVestCsid, String ironVestUid) {}
@@ -33,7 +34,8 @@ public record LoadTarget(String cyberArkUrl, String ironVestUrl, String stubUrl,
       RemoteRequirements.check(config);
       return new LoadTarget(config.get(Keys.CYBERARK_BASE_URL), config.get(Keys.IRONVEST_BASE_URL), null,
           config.get(Keys.CYBERARK_PASSWORD), config.get(Keys.IRONVEST_API_KEY), null,
-          new VendorUser(config.get(Keys.CYBERARK_USER), config.get(Keys.IRONVEST_CSID), config.get(Keys.IRONVEST_UID)));
+          new VendorUser(config.get(Keys.CYBERARK_USER), config.get(Keys.IRONVEST_CSID), config.get(Keys.IRONVEST_UID)),
+          null);
     }
     String cyberArk = config.find(Keys.CYBERARK_BASE_URL).orElse(null);
     String ironVest = config.find(Keys.IRONVEST_BASE_URL).orElse(null);
@@ -60,7 +62,22 @@ public record LoadTarget(String cyberArkUrl, String ironVestUrl, String stubUrl,
     String apiKey = config.find(Keys.IRONVEST_API_KEY).or(() -> data.apiKeyOf(cid)).orElseThrow(() ->
         new ConfigException("ironvest.cid " + cid + " is no client of the local stubs (stubs/data/ironvest.json)"));
     return new LoadTarget(cyberArk, ironVest, cyberArk,
-        config.find(Keys.CYBERARK_PASSWORD).orElseGet(data::loadUserPassword), apiKey, stub, null);
+        config.find(Keys.CYBERARK_PASSWORD).orElseGet(data::loadUserPassword), apiKey, stub, null,
+        stubAdminToken(config));
+  }
+
+  /** The local stub's admin token: from the environment, or the file the main job wrote; null when it has none. */
+  static String stubAdminToken(HarnessConfig config) {
+    if (config.isSet(Keys.STUB_ADMIN_TOKEN)) {
+      return config.get(Keys.STUB_ADMIN_TOKEN);
+    }
+    return config.find(Keys.STUB_ADMIN_TOKEN_FILE).map(file -> {
+      try {
+        return java.nio.file.Files.readString(Path.of(file)).trim();
+      } catch (java.io.IOException e) {
+        throw new ConfigException("harness.stubAdminTokenFile " + file + " cannot be read: " + e.getMessage());
+      }
+    }).orElse(null);
   }
 
   /** Local runs stay on the loopback: the URL must name a loopback address. */

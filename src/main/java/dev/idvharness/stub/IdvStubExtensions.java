@@ -44,7 +44,8 @@ public final class IdvStubExtensions implements ExtensionFactory {
         new ValidateTransformer(shared.responder(), shared.ironVest()),
         new ServeTimeRecorder(shared.stats()),
         new IdvAdminApi(shared),
-        new PlainBodyServerFactory(() -> shared.profile().limits().maxBodyBytes()));
+        new PlainBodyServerFactory(() -> shared.profile().limits().maxBodyBytes(),
+            () -> shared.profile().limits().headerTimeoutMs()));
   }
 
   private static StubState loadFrom(WireMockServices services) {

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.security.TokenAuthenticator;
 import dev.idvharness.stub.tls.TlsMaterial;
 import java.nio.file.Path;
 
@@ -41,7 +42,11 @@ public final class StubServer implements AutoCloseable {
         .http2PlainDisabled(true)
         .notifier(new ConsoleNotifier(false))
         .extensionScanningEnabled(false)
+        .jettyIdleTimeout((long) options.idleTimeoutMs())
         .extensions(new IdvStubExtensions(state));
+    if (options.adminToken() != null) {
+      config.adminAuthenticator(new TokenAuthenticator(options.adminToken()));
+    }
     if (options.port() == 0) {
       config.dynamicPort();
     } else {

@@ -11,6 +11,9 @@ import java.util.List;
  */
 public final class StubServerMain {
 
+  /** The environment variable that holds the admin token (a flag would show in the process list). */
+  public static final String ADMIN_TOKEN_ENV = "IDV_ADMIN_TOKEN";
+
   static final String USAGE = String.join("\n",
       "Usage: java -jar idv-stubs.jar [flags]",
       "  --port N               HTTP port (default 8089; 0 = a free port)",
@@ -24,6 +27,11 @@ public final class StubServerMain {
       "  --async-threads N      threads that send delayed answers (default " + StubOptions.DEFAULT_ASYNC_THREADS + ")",
       "  --accept-queue N       TCP accept queue (default " + StubOptions.DEFAULT_ACCEPT_QUEUE + ")",
       "  --max-lifetime-seconds N  stop by itself after N seconds (a CI job's stub never outlives it)",
+      "  --admin-token TOKEN    every /__admin/ call needs 'Authorization: Token TOKEN' (better: the environment",
+      "                         variable " + ADMIN_TOKEN_ENV + ", which no process list shows); required with a",
+      "                         --bind-address other than the loopback",
+      "  --idle-timeout-ms N    close a connection idle this long (default " + StubOptions.DEFAULT_IDLE_TIMEOUT_MS
+          + ")",
       "  --help                 this text");
 
   private StubServerMain() {}
@@ -34,7 +42,7 @@ public final class StubServerMain {
     try {
       List<String> rest = new ArrayList<>(List.of(args));
       maxLifetimeSeconds = takeMaxLifetime(rest);
-      options = parse(rest.toArray(String[]::new));
+      options = parse(rest.toArray(String[]::new), System.getenv());
     } catch (UsageException e) {
       fail(e.getMessage());
       return;
@@ -63,6 +71,11 @@ public final class StubServerMain {
 
   /** The options of a command line, or null for --help. */
   static StubOptions parse(String[] args) throws UsageException {
+    return parse(args, java.util.Map.of());
+  }
+
+  /** The options of a command line and the environment ({@value #ADMIN_TOKEN_ENV}), or null for --help. */
+  static StubOptions parse(String[] args, java.util.Map<String, String> environment) throws UsageException {
     StubOptions options = StubOptions.defaults().withPort(8089);
     Integer httpsPort = null;
     boolean mtls = false;
@@ -87,11 +100,25 @@ public final class StubServerMain {
         case "--container-threads" -> container = number(flag, value(flag, rest), 4, 10_000);
         case "--async-threads" -> async = number(flag, value(flag, rest), 1, 1_000);
         case "--accept-queue" -> queue = number(flag, value(flag, rest), 1, 1_000_000);
+        case "--admin-token" -> options = options.withAdminToken(value(flag, rest));
+        case "--idle-timeout-ms" -> options = options.withIdleTimeout(number(flag, value(flag, rest), 100, 3_600_000));
         default -> throw new UsageException("unknown flag '" + flag + "' (see --help)");
       }
     }
     if (mtls && httpsPort == null) {
       throw new UsageException("--mtls needs --https-port");
+    }
+    String envToken = environment.get(ADMIN_TOKEN_ENV);
+    if (options.adminToken() == null && envToken != null && !envToken.isBlank()) {
+      options = options.withAdminToken(envToken.trim());
+    }
+    if (options.adminToken() != null && options.adminToken().isBlank()) {
+      throw new UsageException("--admin-token is blank");
+    }
+    if (options.adminToken() == null && !options.loopbackOnly()) {
+      // beyond the loopback, anyone who reaches the port could change latency and faults or reset a run's statistics
+      throw new UsageException("--bind-address " + options.bindAddress() + " opens the admin API beyond this machine:"
+          + " protect it with a token (environment variable " + ADMIN_TOKEN_ENV + ", or --admin-token)");
     }
     if (!Files.isDirectory(options.rootDir().resolve("mappings"))) {
       throw new UsageException("--root-dir " + options.rootDir() + ": no mappings/ folder there");

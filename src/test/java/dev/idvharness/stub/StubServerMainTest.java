@@ -51,4 +51,22 @@ class StubServerMainTest {
         .isInstanceOf(StubServerMain.UsageException.class)
         .hasMessageContaining(expected);
   }
+
+  @org.junit.jupiter.api.Test
+  void aBindAddressBeyondTheLoopbackWithoutAnAdminTokenIsRefused() {
+    assertThatThrownBy(() -> StubServerMain.parse(new String[] {"--bind-address", "0.0.0.0"}, java.util.Map.of()))
+        .hasMessage("--bind-address 0.0.0.0 opens the admin API beyond this machine: protect it with a token"
+            + " (environment variable IDV_ADMIN_TOKEN, or --admin-token)");
+  }
+
+  @org.junit.jupiter.api.Test
+  void theAdminTokenComesFromTheEnvironmentOrTheFlag() throws Exception {
+    StubOptions fromEnvironment = StubServerMain.parse(new String[] {"--bind-address", "0.0.0.0"},
+        java.util.Map.of("IDV_ADMIN_TOKEN", "from-env"));
+    StubOptions fromFlag = StubServerMain.parse(new String[] {"--admin-token", "from-flag"}, java.util.Map.of());
+
+    org.assertj.core.api.Assertions.assertThat(fromEnvironment.adminToken()).isEqualTo("from-env");
+    org.assertj.core.api.Assertions.assertThat(fromFlag.adminToken()).isEqualTo("from-flag");
+    org.assertj.core.api.Assertions.assertThat(StubServerMain.parse(new String[0]).adminToken()).isNull();
+  }
 }

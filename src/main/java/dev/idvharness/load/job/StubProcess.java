@@ -11,6 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import dev.idvharness.stub.StubServerMain;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -62,17 +65,25 @@ public final class StubProcess {
     Files.createDirectories(DIR);
     long lifetimeSeconds = settings.maxDuration().multipliedBy(SIMULATIONS).plus(MARGIN).toSeconds();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process process = new ProcessBuilder(List.of(java, "-Xmx512m", "-jar", jar.toString(), "--port", "0",
+    // the run's stub has an admin token of its own: only this build may reset or reshape it mid-run
+    String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+    Path tokenFile = DIR.resolve("admin-token");
+    Files.writeString(tokenFile, token);
+    tokenFile.toFile().setReadable(false, false);
+    tokenFile.toFile().setReadable(true, true);
+    ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx512m", "-jar", jar.toString(), "--port", "0",
         "--profile", profile.toString(), "--max-lifetime-seconds", String.valueOf(lifetimeSeconds)))
         .redirectErrorStream(true)
-        .redirectOutput(LOG.toFile())
-        .start();
+        .redirectOutput(LOG.toFile());
+    builder.environment().put(StubServerMain.ADMIN_TOKEN_ENV, token);
+    Process process = builder.start();
     Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "load-stub-stop"));
     String url = awaitServing(process);
     Files.writeString(PID, String.valueOf(process.pid()));
     Files.writeString(DIR.resolve("url"), url);
     System.setProperty(Keys.CYBERARK_BASE_URL.name(), url);
     System.setProperty(Keys.IRONVEST_BASE_URL.name(), url);
+    System.setProperty(Keys.STUB_ADMIN_TOKEN_FILE.name(), tokenFile.toAbsolutePath().toString());
     System.out.println("load: stub server pid " + process.pid() + " serving on " + url + " (profile " + profile
         + ", stops by itself after " + lifetimeSeconds + " s; log " + LOG + ")");
   }

@@ -36,7 +36,7 @@ public record Profile(
     faults = faults == null ? new Faults(null, null) : faults;
     sessions = sessions == null ? new Sessions(null, null) : sessions;
     pollDiscipline = pollDiscipline == null ? new PollDiscipline(null, null) : pollDiscipline;
-    limits = limits == null ? new Limits(null) : limits;
+    limits = limits == null ? new Limits(null, null) : limits;
   }
 
   public static Profile defaults() {
@@ -112,11 +112,14 @@ public record Profile(
    * What a request may cost: a body larger than {@code maxBodyBytes} is refused before it is read whole (the vendor's
    * answer to an unreadable body), so that many large bodies at once cannot fill the heap of a shared server.
    */
-  public record Limits(Integer maxBodyBytes) {
+  public record Limits(Integer maxBodyBytes, Integer headerTimeoutMs) {
     public static final int DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+    /** A connection that has not sent one whole request head within this long (trickled headers) is closed. */
+    public static final int DEFAULT_HEADER_TIMEOUT_MS = 10_000;
 
     public Limits {
       maxBodyBytes = atLeast("limits.maxBodyBytes", maxBodyBytes, DEFAULT_MAX_BODY_BYTES, 1_024);
+      headerTimeoutMs = atLeast("limits.headerTimeoutMs", headerTimeoutMs, DEFAULT_HEADER_TIMEOUT_MS, 100);
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.idvharness.stub.serve;
 
+import com.github.tomakehurst.wiremock.common.HttpsSettings;
+import com.github.tomakehurst.wiremock.common.JettySettings;
 import com.github.tomakehurst.wiremock.core.Options;
 import com.github.tomakehurst.wiremock.http.AdminRequestHandler;
 import com.github.tomakehurst.wiremock.http.HttpServer;
@@ -9,6 +11,8 @@ import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpServer;
 import java.util.EnumSet;
 import java.util.function.IntSupplier;
 import wiremock.jakarta.servlet.DispatcherType;
+import wiremock.org.eclipse.jetty.io.NetworkTrafficListener;
+import wiremock.org.eclipse.jetty.server.ServerConnector;
 import wiremock.org.eclipse.jetty.servlet.FilterHolder;
 import wiremock.org.eclipse.jetty.servlet.ServletContextHandler;
 
@@ -28,10 +32,15 @@ public final class PlainBodyServerFactory implements HttpServerFactory {
   public static final String NAME = "idv-plain-bodies";
 
   private final IntSupplier maxBodyBytes;
+  private final IntSupplier headerTimeoutMs;
 
-  /** @param maxBodyBytes the live limit (the profile's {@code limits.maxBodyBytes}) */
-  public PlainBodyServerFactory(IntSupplier maxBodyBytes) {
+  /**
+   * @param maxBodyBytes the live limit (the profile's {@code limits.maxBodyBytes})
+   * @param headerTimeoutMs the live deadline for a connection's first request head ({@code limits.headerTimeoutMs})
+   */
+  public PlainBodyServerFactory(IntSupplier maxBodyBytes, IntSupplier headerTimeoutMs) {
     this.maxBodyBytes = maxBodyBytes;
+    this.headerTimeoutMs = headerTimeoutMs;
   }
 
   @Override
@@ -42,6 +51,18 @@ public final class PlainBodyServerFactory implements HttpServerFactory {
   @Override
   public HttpServer buildHttpServer(Options options, AdminRequestHandler admin, StubRequestHandler stubs) {
     return new Jetty11HttpServer(options, admin, stubs) {
+      @Override
+      protected ServerConnector createHttpConnector(String bindAddress, int port, JettySettings settings,
+          NetworkTrafficListener listener) {
+        return withHeaderDeadline(super.createHttpConnector(bindAddress, port, settings, listener));
+      }
+
+      @Override
+      protected ServerConnector createHttpsConnector(String bindAddress, HttpsSettings https, JettySettings settings,
+          NetworkTrafficListener listener) {
+        return withHeaderDeadline(super.createHttpsConnector(bindAddress, https, settings, listener));
+      }
+
       @Override
       protected void decorateMockServiceContextBeforeConfig(ServletContextHandler context) {
         addPlainBodyFilter(context);
@@ -63,6 +84,11 @@ public final class PlainBodyServerFactory implements HttpServerFactory {
         context.setErrorHandler(new JsonErrorHandler());
       }
     };
+  }
+
+  private ServerConnector withHeaderDeadline(ServerConnector connector) {
+    connector.addBean(new HeaderDeadline(headerTimeoutMs, connector.getScheduler()));
+    return connector;
   }
 
   private void addPlainBodyFilter(ServletContextHandler context) {
