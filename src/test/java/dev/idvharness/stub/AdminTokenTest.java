@@ -30,6 +30,7 @@ class AdminTokenTest {
     assertThat(anonymous.send("PUT", "/profile/endpoints/ironvest.validate",
         "{\"faults\":{\"unavailableRate\":1.0}}").status()).isEqualTo(401);
     assertThatThrownBy(anonymous::stats).hasMessageContaining("HTTP 401");
+    assertThat(anonymous.send("GET", "/stats", null).responseBody()).as("never an HTML page").doesNotContain("<html");
   }
 
   @Test
