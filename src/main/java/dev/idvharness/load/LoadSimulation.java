@@ -25,6 +25,7 @@ import java.util.TimerTask;
  */
 public abstract class LoadSimulation extends Simulation {
 
+  private static final long PROGRESS_EVERY_MS = 10_000;
   /** The farthest a shared start time may lie ahead: a start an hour away is a mistake, not a plan. */
   private static final Duration MAX_WAIT_FOR_START = Duration.ofMinutes(30);
 
@@ -38,6 +39,7 @@ public abstract class LoadSimulation extends Simulation {
   private volatile long startedAt = System.currentTimeMillis();
   private MemorySampler memory;
   private Timer warmup;
+  private Timer progress;
 
   protected LoadSimulation() {
     try {
@@ -88,6 +90,13 @@ public abstract class LoadSimulation extends Simulation {
     startedAt = System.currentTimeMillis();
     memory = new MemorySampler(stubAdmin);
     memory.start(10);
+    progress = new Timer("idv-progress", true);
+    progress.scheduleAtFixedRate(new TimerTask() {
+      @Override
+      public void run() {
+        printProgress();
+      }
+    }, PROGRESS_EVERY_MS, PROGRESS_EVERY_MS);
     long warmupMs = settings.warmup().toMillis();
     if (stubAdmin != null && warmupMs > 0 && warmupMs < settings.totalInjection().duration().toMillis()) {
       warmup = new Timer("idv-warmup", true);
@@ -98,6 +107,40 @@ public abstract class LoadSimulation extends Simulation {
         }
       }, warmupMs);
     }
+  }
+
+  /** One line every few seconds: what the run has done so far, so that a long run is not a silent one. */
+  private void printProgress() {
+    StringBuilder line = new StringBuilder("load: ").append(getClass().getSimpleName()).append(" at ")
+        .append((System.currentTimeMillis() - startedAt) / 1000).append(" s:");
+    for (FlowRecorder recorder : recorders.values()) {
+      FlowResult flow = recorder.result();
+      line.append(' ').append(flow.flow()).append(' ').append(flow.started()).append(" started, ")
+          .append(flow.verdicts()).append(" verdicts, ").append(flow.failedWithName()).append(" failed;");
+    }
+    if (stubAdmin != null) {
+      StubHealth stub = StubHealth.read(stubAdmin);
+      Map.Entry<String, StubHealth.Lag> worst = stub.endpoints().entrySet().stream()
+          .max(Map.Entry.comparingByValue(java.util.Comparator.comparingLong(StubHealth.Lag::p99Ms))).orElse(null);
+      line.append(" stub lag p99 ").append(worst == null ? "-" : worst.getValue().p99Ms() + " ms");
+    }
+    System.out.println(line);
+  }
+
+  /** The run on one screen: per flow what happened, the gates' verdict, and where the reports are. */
+  private void printSummary(String simulation, List<FlowResult> flows, List<GateResult> gates) {
+    long failed = gates.stream().filter(gate -> !gate.passed()).count();
+    StringBuilder out = new StringBuilder("\n== load: ").append(simulation).append(", run ")
+        .append(settings.sharding().runId()).append('\n');
+    for (FlowResult flow : flows) {
+      out.append(String.format(java.util.Locale.ROOT, "   %-22s %6d started %6d verdicts %5d failed   time to verdict"
+          + " p50 %5d ms  p95 %5d ms  p99 %5d ms%n", FlowNames.title(flow.flow()), flow.started(), flow.verdicts(),
+          flow.failed(), flow.timeToVerdictMs(50), flow.timeToVerdictMs(95), flow.timeToVerdictMs(99)));
+    }
+    out.append("   gates: ").append(failed == 0 ? "all " + gates.size() + " hold" : failed + " of " + gates.size()
+        + " broken").append("\n   reports: ").append(settings.reportsDir().resolve("index.html").toAbsolutePath())
+        .append('\n');
+    System.out.print(out);
   }
 
   private void waitForTheSharedStart() {
@@ -125,6 +168,9 @@ public abstract class LoadSimulation extends Simulation {
       if (warmup != null) {
         warmup.cancel();
       }
+      if (progress != null) {
+        progress.cancel();
+      }
       long endedAt = System.currentTimeMillis();
       List<FlowResult> flows = recorders.values().stream().map(FlowRecorder::result).toList();
       StubHealth stub = stubAdmin == null ? null : StubHealth.read(stubAdmin);
@@ -148,6 +194,7 @@ public abstract class LoadSimulation extends Simulation {
       }
       List<GateResult> gates = RunRecords.report(settings.reportsDir(), RunRecords.merge(List.of(records)), extra);
       gates.forEach(gate -> System.out.println("load: " + gate.message()));
+      printSummary(simulation, flows, gates);
       long failed = gates.stream().filter(gate -> !gate.passed()).count();
       if (failed > 0) {
         // not thrown: an exception here would stop Gatling before its report and its own assertions
