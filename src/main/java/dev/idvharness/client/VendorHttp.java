@@ -10,11 +10,18 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 
 /** The harness's one HTTP client layer: a JSON-over-HTTP call with a per-request timeout, optionally over (m)TLS; every call becomes an {@link Exchange}. */
 public final class VendorHttp {
+
+  /**
+   * Observers of every exchange of every instance in this JVM, besides each instance's own: empty unless a test adds
+   * one. The test suite adds one that checks each stub answer against docs/openapi/idv-stubs.json.
+   */
+  private static final List<Consumer<Exchange>> EVERY_EXCHANGE = new CopyOnWriteArrayList<>();
 
   private final HttpClient client;
   private final Duration timeout;
@@ -86,6 +93,7 @@ public final class VendorHttp {
       Exchange exchange = new Exchange(method, uri, sent, shownBody, response.statusCode(), response.headers().map(),
           response.body(), Duration.ofNanos(System.nanoTime() - start));
       observer.accept(exchange);
+      EVERY_EXCHANGE.forEach(every -> every.accept(exchange));
       return exchange;
     } catch (IOException e) {
       throw new TransportFailure(method + " " + uri, e);
@@ -93,6 +101,11 @@ public final class VendorHttp {
       Thread.currentThread().interrupt();
       throw new TransportFailure(method + " " + uri + " interrupted", e);
     }
+  }
+
+  /** For tests: {@code observer} sees every exchange with an HTTP answer of every instance, from now on. */
+  public static void observeEveryExchange(Consumer<Exchange> observer) {
+    EVERY_EXCHANGE.add(observer);
   }
 
   public Duration timeout() {

@@ -25,7 +25,8 @@ final class MemorySampler {
   static final double PLATEAU_TOLERANCE = 0.10;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  record Sample(long second, long driverHeapMb, long driverResidentMb, long stubHeapMb, long stubResidentMb) {}
+  record Sample(long second, long driverHeapMb, long driverResidentMb, long stubHeapMb, long stubResidentMb,
+      long stubLagP99Ms) {}
 
   private final StubAdminClient stub;
   private final List<Sample> samples = new ArrayList<>();
@@ -53,9 +54,14 @@ final class MemorySampler {
 
   private void sample() {
     long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
-    JsonNode stub = stubProcess();
+    JsonNode stats = stubStats();
+    JsonNode stub = stats.path("process");
+    long lag = -1;
+    for (JsonNode endpoint : stats.path("endpoints")) {
+      lag = Math.max(lag, endpoint.path("lagMs").path("p99").asLong(-1));
+    }
     Sample sample = new Sample((System.currentTimeMillis() - startedAt) / 1000, heap, residentMb(),
-        stub.path("heapUsedMb").asLong(-1), stub.path("residentMb").asLong(-1));
+        stub.path("heapUsedMb").asLong(-1), stub.path("residentMb").asLong(-1), lag);
     synchronized (samples) {
       samples.add(sample);
     }
@@ -70,7 +76,7 @@ final class MemorySampler {
     ArrayNode list = node.putArray("samples");
     copy.forEach(s -> list.addObject().put("second", s.second()).put("driverHeapMb", s.driverHeapMb())
         .put("driverResidentMb", s.driverResidentMb()).put("stubHeapMb", s.stubHeapMb())
-        .put("stubResidentMb", s.stubResidentMb()));
+        .put("stubResidentMb", s.stubResidentMb()).put("stubLagP99Ms", s.stubLagP99Ms()));
     if (copy.size() >= 4) {
       List<Sample> first = copy.subList(0, copy.size() / 2);
       List<Sample> second = copy.subList(copy.size() / 2, copy.size());
@@ -90,12 +96,12 @@ final class MemorySampler {
         .put("plateau", secondPeak <= firstPeak * (1 + PLATEAU_TOLERANCE));
   }
 
-  private JsonNode stubProcess() {
+  private JsonNode stubStats() {
     if (stub == null) {
       return JSON.createObjectNode();
     }
     try {
-      return stub.stats().path("process");
+      return stub.stats();
     } catch (RuntimeException unreadable) {
       return JSON.createObjectNode();
     }

@@ -57,7 +57,8 @@ public final class ReportIndex {
         + "<title>idv-harness reports</title><style>body{font-family:sans-serif;margin:2em}"
         + "table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #ccc;padding:.3em .6em;"
         + "text-align:left}.pass{color:#176d17;font-weight:bold}.fail{color:#b00020;font-weight:bold}"
-        + ".banner{font-size:1.4em;padding:.5em;border:2px solid}</style></head><body>\n"
+        + ".banner{font-size:1.4em;padding:.5em;border:2px solid}.chart{margin:.5em 1em .5em 0}"
+        + ".charts{display:flex;flex-wrap:wrap}</style></head><body>\n"
         + "<h1>idv-harness reports</h1>\n");
     String verdict = simulations.isEmpty() ? "<span class=\"fail\">NO LOAD RESULTS</span>"
         : failed == 0 ? "<span class=\"pass\">PASS</span>: all " + gates + " load gates hold"
@@ -107,7 +108,15 @@ public final class ReportIndex {
           .append("</td><td>").append(f.path("deadlineMisses")).append("</td><td>")
           .append(escape(f.path("failures").toString())).append("</td></tr>\n");
     });
-    html.append("</table>\n<table><tr><th>gate</th><th>threshold</th><th>measured</th><th>verdict</th>"
+    html.append("</table>\n<div class=\"charts\">\n");
+    simulation.path("flows").fields().forEachRemaining(flow -> html.append(ReportCharts.percentileCurve(
+        flow.getKey(), flow.getValue().path("percentileCurve"), flow.getValue().path("verdictP95LimitMs").asLong()))
+        .append('\n'));
+    html.append(ReportCharts.timeline(name, simulation.path("flows"), simulation.path("memory").path("samples")))
+        .append('\n');
+    html.append(ReportCharts.requestBars(simulation.path("requests"), simulation.path("sla").path("p95Ms").asLong(),
+        simulation.path("sla").path("p99Ms").asLong())).append("\n</div>\n");
+    html.append("<table><tr><th>gate</th><th>threshold</th><th>measured</th><th>verdict</th>"
         + "<th>by</th></tr>\n");
     for (JsonNode gate : simulation.path("gates")) {
       boolean passed = gate.path("passed").asBoolean();

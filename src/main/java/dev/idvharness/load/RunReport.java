@@ -50,9 +50,17 @@ public final class RunReport {
     root.put("injectors", meta.injectors());
     root.put("runSeconds", Math.round(runSeconds * 10) / 10.0);
     root.put("valid", !Gates.invalid(gates));
+    root.set("sla", JSON.valueToTree(meta.sla()));
     ObjectNode byFlow = root.putObject("flows");
     for (FlowResult flow : flows) {
-      byFlow.set(flow.flow(), flowJson(flow, runSeconds));
+      ObjectNode node = flowJson(flow, runSeconds);
+      node.put("verdictP95LimitMs", meta.sla().verdictP95Ms(flow.flow()));
+      node.set("percentileCurve", percentileCurve(flow.timeToVerdictMs()));
+      ArrayNode windows = node.putArray("windows");
+      flow.windows().forEach((start, window) -> windows.addObject().put("second", start)
+          .put("verdicts", window.verdicts()).put("failed", window.failed())
+          .put("timeToVerdictP95Ms", window.timeToVerdictP95Ms()));
+      byFlow.set(flow.flow(), node);
     }
     ObjectNode requests = root.putObject("requests");
     for (FlowResult flow : flows) {
@@ -90,6 +98,25 @@ public final class RunReport {
     }
     root.set("gates", gatesJson(gates, "harness"));
     return root;
+  }
+
+  /**
+   * HdrHistogram's percentile distribution (five steps per halving of the tail, so the tail is log-scaled): the
+   * points of the report's time-to-verdict curve, as [percentile, ms].
+   */
+  static ArrayNode percentileCurve(Histogram histogram) {
+    ArrayNode curve = JSON.createArrayNode();
+    if (histogram.getTotalCount() == 0) {
+      return curve;
+    }
+    for (org.HdrHistogram.HistogramIterationValue value : histogram.percentiles(5)) {
+      double percentile = value.getPercentileLevelIteratedTo();
+      curve.addArray().add(Math.round(percentile * 10_000) / 10_000.0).add(value.getValueIteratedTo());
+      if (percentile >= 100.0) {
+        break;
+      }
+    }
+    return curve;
   }
 
   static ObjectNode flowJson(FlowResult flow, double runSeconds) {

@@ -17,6 +17,7 @@ import dev.idvharness.client.CyberArkAnswer;
 import dev.idvharness.client.IronVestAnswer;
 import dev.idvharness.config.HarnessConfig;
 import dev.idvharness.junit.IdvStubExtension;
+import dev.idvharness.stub.openapi.OffDescription;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * (a higher-priority WireMock mapping added through its admin API), drives the same flow and runs the same check as
  * the feature's steps, and expects a failure that names the contract rule and shows the offending answer.
  */
+@OffDescription("the stub is made to break the contract, so that the suite's checks can be seen to catch it")
 class BrokenVendorTest {
 
   private static final String CYBERARK_ENVELOPE_FAILURE = "{\"success\":false,\"Result\":{\"Summary\":\"Failure\"},"

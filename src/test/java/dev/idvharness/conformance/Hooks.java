@@ -1,6 +1,8 @@
 package dev.idvharness.conformance;
 
+import dev.idvharness.stub.openapi.StubAnswers;
 import dev.idvharness.target.ConformanceTarget;
+import io.cucumber.java.After;
 import io.cucumber.java.AfterAll;
 import io.cucumber.java.Before;
 import io.cucumber.java.BeforeAll;
@@ -17,7 +19,8 @@ import org.opentest4j.TestAbortedException;
 /**
  * Opens the target once per run (a bad configuration stops the run here, before any traffic) and skips, with the
  * reason in the report, what this target cannot run: stub conventions against a remote target, a vendor left out,
- * mTLS without a client certificate.
+ * mTLS without a client certificate. Against the local stubs, every answer is also checked against the OpenAPI
+ * description of the stubs (docs/openapi/idv-stubs.json): a scenario that received one outside it fails.
  */
 public class Hooks {
 
@@ -25,6 +28,9 @@ public class Hooks {
   public static void openTarget() {
     ConformanceTarget target = ConformanceTarget.current();
     System.out.println("conformance target: " + target.describe());
+    if (!target.isRemote()) {
+      StubAnswers.install();
+    }
     List<String> vendors = new ArrayList<>();
     target.cyberArkLeftOut().ifPresentOrElse(reason -> { }, () -> vendors.add("cyberark"));
     target.ironVestLeftOut().ifPresentOrElse(reason -> { }, () -> vendors.add("ironvest"));
@@ -43,6 +49,11 @@ public class Hooks {
   public void recordAnswersOf(Scenario scenario) {
     Collection<String> tags = scenario.getSourceTagNames();
     DriftRecorder.scenario(scenario.getName(), tags.contains("@contract") && !tags.contains("@stub"));
+  }
+
+  @After
+  public void answersWithinTheStubsDescription() {
+    StubAnswers.assertNoneBroken();
   }
 
   @Before(order = 0)

@@ -8,6 +8,7 @@ import dev.idvharness.drift.Difference;
 import dev.idvharness.drift.DriftComparison;
 import dev.idvharness.drift.ShapeLog;
 import dev.idvharness.junit.IdvStubExtension;
+import dev.idvharness.stub.openapi.OffDescription;
 import dev.idvharness.target.ConformanceTarget;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * change: the @contract run passes against each, and the drift report names the difference with its kind. The
  * stubs' side is recorded once, by the same scenarios against a stub of its own.
  */
+@OffDescription("the suite talks to vendors that change the stubs' answers on purpose")
 class VendorVariantsTest {
 
   private static final String USER = "load.p2.variant@idv.test";

@@ -57,6 +57,43 @@ class SimulationSmokeTest {
         .contains("<testsuites name=\"load gates\" tests=\"" + gates + "\" failures=\"0\">");
     assertThat(Files.readString(RunReport.gatlingDir(dir).resolve("histograms/RolloutSimulation.hlog")))
         .contains("Tag=cyberark,").contains("Tag=ironvest,");
+    assertTheIndexChartsCarryTheRunsData(summary.path("simulations").path("RolloutSimulation"),
+        Files.readString(dir.resolve("index.html")));
+  }
+
+  private static String flowName(JsonNode rollout, JsonNode flow) {
+    java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = rollout.path("flows").fields();
+    while (it.hasNext()) {
+      java.util.Map.Entry<String, JsonNode> entry = it.next();
+      if (entry.getValue() == flow) {
+        return entry.getKey();
+      }
+    }
+    return "?";
+  }
+
+  /** The pictures are drawn from this run's numbers: one point per percentile, one bar per request percentile. */
+  private static void assertTheIndexChartsCarryTheRunsData(JsonNode rollout, String index) {
+    for (JsonNode flow : rollout.path("flows")) {
+      int points = flow.path("percentileCurve").size();
+      assertThat(points).as("a percentile curve").isGreaterThan(5);
+      java.util.regex.Matcher curve = java.util.regex.Pattern.compile("<title>time to verdict of "
+          + java.util.regex.Pattern.quote(flow.path("flow").asText(flowName(rollout, flow)))
+          + ", by percentile</title>.*?<polyline class=\"curve\"[^>]*points=\"([^\"]+)\"").matcher(index);
+      assertThat(curve.find()).as("the curve of %s in %s", flowName(rollout, flow), index).isTrue();
+      assertThat(curve.group(1).split(" ")).as("one point per percentile").hasSize(points);
+      assertThat(index).contains("gate p95 " + flow.path("verdictP95LimitMs").asLong() + " ms");
+    }
+    rollout.path("requests").fields().forEachRemaining(request -> {
+      for (String percentile : new String[] {"p50", "p95", "p99"}) {
+        assertThat(index).as("%s %s bar", request.getKey(), percentile).contains("data-request=\""
+            + request.getKey() + "\" data-percentile=\"" + percentile + "\" data-ms=\""
+            + request.getValue().path(percentile).asLong() + "\"");
+      }
+    });
+    assertThat(index).contains("<polyline class=\"rate\" data-flow=\"cyberark\"")
+        .contains("<polyline class=\"rate\" data-flow=\"ironvest\"").doesNotContain("http://").doesNotContain(
+            "https://");
   }
 
   @Test

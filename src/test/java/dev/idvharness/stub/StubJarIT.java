@@ -33,9 +33,13 @@ class StubJarIT {
 
       JsonNode answer = new StubHttp(baseUrl, Duration.ofSeconds(30))
           .postJson(StubHttp.CYBERARK_START, StubHttp.json("{'User':'mfa.push@idv.test'}"));
+      String description = new StubHttp(baseUrl, Duration.ofSeconds(30))
+          .get("/__admin/idv/openapi.json").responseBody();
 
       assertThat(servingAfterMs).as("ms from start to serving").isLessThan(5_000);
       assertThat(answer.at("/Result/Summary").asText()).isEqualTo("NewPackage");
+      assertThat(description).as("the jar carries docs/openapi/idv-stubs.json")
+          .isEqualTo(Files.readString(Path.of("docs/openapi/idv-stubs.json")));
     } finally {
       process.destroy();
       process.waitFor(10, TimeUnit.SECONDS);

@@ -13,16 +13,22 @@ import dev.idvharness.stub.profile.Profile;
 import dev.idvharness.stub.profile.ProfileException;
 import dev.idvharness.stub.profile.Profiles;
 import dev.idvharness.stub.stats.PollRecord;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.function.Function;
 
 /**
  * Admin endpoints under {@code /__admin/idv/}: the live profile (read, replace, change one endpoint), the serve
- * statistics with their lag (saturated stub vs slow vendor), each session's poll discipline, and a reset.
+ * statistics with their lag (saturated stub vs slow vendor), each session's poll discipline, a reset, and the OpenAPI
+ * description of everything the stub serves.
  * DO NOT REGISTER directly: {@code IdvStubExtensions} creates it with the server's shared state.
  */
 public final class IdvAdminApi implements AdminApiExtension {
 
   public static final String NAME = "idv-admin";
+
+  /** docs/openapi/idv-stubs.json, which the build copies next to this class (pom.xml, resources). */
+  static final String OPENAPI_RESOURCE = "idv-stubs.json";
 
   private final StubState state;
 
@@ -58,6 +64,7 @@ public final class IdvAdminApi implements AdminApiExtension {
       state.reset();
       return json(200, Json.object().put("reset", true));
     });
+    router.add(RequestMethod.GET, "/idv/openapi.json", (admin, event, params) -> openApi());
     router.add(RequestMethod.GET, "/idv/sessions/cyberark/{id}",
         (admin, event, params) -> session(state.cyberArk().pollRecord(params.get("id"))));
     router.add(RequestMethod.GET, "/idv/sessions/ironvest/{id}",
@@ -81,6 +88,22 @@ public final class IdvAdminApi implements AdminApiExtension {
       return error(404, "no such live session");
     }
     return json(200, record.toJson());
+  }
+
+  /** The description exactly as the build copied it: the same bytes as docs/openapi/idv-stubs.json. */
+  private static ResponseDefinition openApi() {
+    try (InputStream in = IdvAdminApi.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+      if (in == null) {
+        return error(404, "this build carries no OpenAPI description (docs/openapi/idv-stubs.json)");
+      }
+      return ResponseDefinitionBuilder.responseDefinition()
+          .withStatus(200)
+          .withHeader("Content-Type", "application/json")
+          .withBody(in.readAllBytes())
+          .build();
+    } catch (IOException unreadable) {
+      return error(404, "the OpenAPI description could not be read");
+    }
   }
 
   private static ResponseDefinition error(int status, String message) {

@@ -39,7 +39,7 @@ final class JsonErrorHandler extends ErrorHandler {
     if (!response.isCommitted()) {
       response.reset();
       response.setStatus(reply.status());
-      response.setContentType("application/json");
+      response.setContentType("application/json; charset=utf-8");
       response.setContentLength(reply.bytes().length);
       response.getOutputStream().write(reply.bytes());
     }

@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.idvharness.client.Exchange;
 import dev.idvharness.client.TransportFailure;
 import dev.idvharness.client.VendorHttp;
+import dev.idvharness.stub.openapi.OffDescription;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@OffDescription("a plain WireMock server with the generated certificates answers, not the stub")
 class TlsMaterialTest {
 
   @TempDir static Path dir;
