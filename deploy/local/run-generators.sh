@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# N load generators on this machine, each a process against a stub server of its own, with exactly the environment
+# N load generators on one machine, each a process against a stub server of its own, with exactly the environment
 # the Kubernetes Indexed Job gives its pods (JOB_COMPLETION_INDEX, LOAD_INJECTORS, LOAD_RUN_ID, LOAD_START_AT,
 # LOAD_RESULTS_DIR, the base URLs of the sidecar stub); then one merge, one verdict, reports/index.html.
 #
