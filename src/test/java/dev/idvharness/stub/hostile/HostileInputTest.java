@@ -38,7 +38,17 @@ class HostileInputTest {
   }
 
   private static void answeredAsExpected(HostileCase hostile) {
-    HttpAnswer answer = http.send(hostile.request().resolve(fixture.prepare(hostile.setup())));
+    HttpAnswer answer;
+    try {
+      answer = http.send(hostile.request().resolve(fixture.prepare(hostile.setup())));
+    } catch (RuntimeException closed) {
+      // Jetty refuses oversized headers while the client may still be writing them: the 431 can be lost with the
+      // connection. A closed connection is then the refusal; that the server keeps serving is checked next.
+      if (hostile.expect() == Expect.JETTY_HEADERS_TOO_LARGE) {
+        return;
+      }
+      throw closed;
+    }
 
     Invariants.hold(answer, hostile.expect().isJson(), hostile.name());
     hostile.expect().check(answer, hostile.name());
