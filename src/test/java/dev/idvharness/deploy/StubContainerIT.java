@@ -16,11 +16,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * The stub's own container recipe (no Docker engine here): every path it copies from the build exists in the source
- * tree or is produced by the build, it runs as a non-root user with the stubs as a volume, its health check answers
+ * The stub's own container recipe (no Docker engine here), checked after the package phase: every path it copies
+ * exists in the source tree or was produced by the build, it runs as a non-root user with the stubs as a volume, its health check answers
  * against a running stub, and the compose example waits on that health check.
  */
-class StubContainerTest {
+class StubContainerIT {
 
   private static final Path DOCKERFILE = Path.of("deploy", "docker", "stub.Dockerfile");
 
