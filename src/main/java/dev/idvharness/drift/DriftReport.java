@@ -3,6 +3,7 @@ package dev.idvharness.drift;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.idvharness.load.ReportIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -97,7 +98,7 @@ public final class DriftReport {
         + "table{border-collapse:collapse;margin-bottom:1.5em}td,th{border:1px solid #ccc;padding:4px 8px;"
         + "text-align:left}.fail{background:#fdd}code{font-size:90%}</style></head><body>\n"
         + "<h1>Drift: the vendor's answers beside the stubs'</h1>\n<p>");
-    run.forEach((key, value) -> html.append(escape(key)).append(": <code>").append(escape(value))
+    run.forEach((key, value) -> html.append(ReportIndex.escape(key)).append(": <code>").append(ReportIndex.escape(value))
         .append("</code><br>"));
     html.append("</p>\n<p>").append(dated.size()).append(" difference(s)")
         .append(dated.isEmpty() ? ": the stubs answer like the vendor, as far as these scenarios go." : ".")
@@ -105,14 +106,14 @@ public final class DriftReport {
         .append(failOn.isEmpty() ? "" : ", except the kinds in drift.failOn (" + labels(failOn) + ")")
         .append(".</p>\n");
     byOperation.forEach((operation, entries) -> {
-      html.append("<h2><code>").append(escape(operation)).append("</code></h2>\n<table><tr><th>path</th><th>kind</th>"
+      html.append("<h2><code>").append(ReportIndex.escape(operation)).append("</code></h2>\n<table><tr><th>path</th><th>kind</th>"
           + "<th>stubs</th><th>vendor</th><th>first seen</th></tr>\n");
       for (Dated entry : entries) {
         Difference difference = entry.difference();
         html.append(failOn.contains(difference.kind()) ? "<tr class=\"fail\">" : "<tr>")
-            .append("<td><code>").append(escape(difference.path())).append("</code></td><td>")
-            .append(difference.kind().label()).append("</td><td>").append(escape(difference.stub()))
-            .append("</td><td>").append(escape(difference.vendor())).append("</td><td>")
+            .append("<td><code>").append(ReportIndex.escape(difference.path())).append("</code></td><td>")
+            .append(difference.kind().label()).append("</td><td>").append(ReportIndex.escape(difference.stub()))
+            .append("</td><td>").append(ReportIndex.escape(difference.vendor())).append("</td><td>")
             .append(entry.firstSeen()).append("</td></tr>\n");
       }
       html.append("</table>\n");
@@ -120,8 +121,8 @@ public final class DriftReport {
     if (!rules.isEmpty()) {
       html.append("<h2>Rules of public clients the vendor does not keep</h2>\n<table><tr><th>scenario</th>"
           + "<th>source</th><th>what differs</th></tr>\n");
-      rules.forEach(note -> html.append("<tr><td>").append(escape(note.scenario())).append("</td><td>")
-          .append(escape(note.source())).append("</td><td>").append(escape(note.broken())).append("</td></tr>\n"));
+      rules.forEach(note -> html.append("<tr><td>").append(ReportIndex.escape(note.scenario())).append("</td><td>")
+          .append(ReportIndex.escape(note.source())).append("</td><td>").append(ReportIndex.escape(note.broken())).append("</td></tr>\n"));
       html.append("</table>\n");
     }
     return html.append("</body></html>\n").toString();
@@ -135,11 +136,11 @@ public final class DriftReport {
     for (Dated entry : dated) {
       Difference difference = entry.difference();
       String message = difference.kind().label() + ": stubs " + difference.stub() + ", vendor " + difference.vendor();
-      xml.append("  <testcase classname=\"drift.").append(escape(difference.operation())).append("\" name=\"")
-          .append(escape(difference.path() + " " + difference.kind().label())).append("\">");
+      xml.append("  <testcase classname=\"drift.").append(ReportIndex.escape(difference.operation())).append("\" name=\"")
+          .append(ReportIndex.escape(difference.path() + " " + difference.kind().label())).append("\">");
       xml.append(failOn.contains(difference.kind())
-          ? "<failure type=\"" + difference.kind().label() + "\" message=\"" + escape(message) + "\"/>"
-          : "<skipped message=\"" + escape(message) + "\"/>");
+          ? "<failure type=\"" + difference.kind().label() + "\" message=\"" + ReportIndex.escape(message) + "\"/>"
+          : "<skipped message=\"" + ReportIndex.escape(message) + "\"/>");
       xml.append("</testcase>\n");
     }
     return xml.append("</testsuite>\n").toString();
@@ -149,7 +150,4 @@ public final class DriftReport {
     return String.join(", ", kinds.stream().map(Difference.Kind::label).toList());
   }
 
-  static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-  }
 }

@@ -37,7 +37,6 @@ public final class CyberArkVerificationChain {
   public static final String GROUP = "CyberArkVerification";
   public static final List<String> REQUESTS = List.of("StartAuthentication", "Answer", "StartOOB", "Poll");
 
-  static final String PENDING = CyberArkPollRule.PENDING;
   private static final String START = "/CDirectoryService/StartAuthentication";
   private static final String SEND = "/CDirectoryService/SendIdentityVerification";
   /** Both session shapes of the contract (1.2): under Result.ReturnData, or directly under Result. */

@@ -100,6 +100,13 @@ public final class FlowRecorder {
     return session.contains(VERIFIED) && session.getBoolean(VERIFIED);
   }
 
+  /** Where the flow stands, without copying any histogram: for the progress line of a long run. */
+  String progress() {
+    long failed = failures.values().stream().mapToLong(LongAdder::sum).sum();
+    return flow + " " + started.sum() + " started, " + timeToVerdictMs.getTotalCount() + " verdicts, " + failed
+        + " failed;";
+  }
+
   public FlowResult result() {
     Map<String, Long> failuresByName = new TreeMap<>();
     failures.forEach((name, count) -> failuresByName.put(name, count.sum()));

@@ -113,16 +113,10 @@ public abstract class LoadSimulation extends Simulation {
   private void printProgress() {
     StringBuilder line = new StringBuilder("load: ").append(getClass().getSimpleName()).append(" at ")
         .append((System.currentTimeMillis() - startedAt) / 1000).append(" s:");
-    for (FlowRecorder recorder : recorders.values()) {
-      FlowResult flow = recorder.result();
-      line.append(' ').append(flow.flow()).append(' ').append(flow.started()).append(" started, ")
-          .append(flow.verdicts()).append(" verdicts, ").append(flow.failedWithName()).append(" failed;");
-    }
+    recorders.values().forEach(recorder -> line.append(' ').append(recorder.progress()));
     if (stubAdmin != null) {
-      StubHealth stub = StubHealth.read(stubAdmin);
-      Map.Entry<String, StubHealth.Lag> worst = stub.endpoints().entrySet().stream()
-          .max(Map.Entry.comparingByValue(java.util.Comparator.comparingLong(StubHealth.Lag::p99Ms))).orElse(null);
-      line.append(" stub lag p99 ").append(worst == null ? "-" : worst.getValue().p99Ms() + " ms");
+      long lag = StubHealth.read(stubAdmin).highestLagP99Ms();
+      line.append(" stub lag p99 ").append(lag < 0 ? "-" : lag + " ms");
     }
     System.out.println(line);
   }

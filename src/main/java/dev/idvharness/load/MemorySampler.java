@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -56,10 +55,7 @@ final class MemorySampler {
     long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
     JsonNode stats = stubStats();
     JsonNode stub = stats.path("process");
-    long lag = -1;
-    for (JsonNode endpoint : stats.path("endpoints")) {
-      lag = Math.max(lag, endpoint.path("lagMs").path("p99").asLong(-1));
-    }
+    long lag = StubHealth.parse(stats).highestLagP99Ms();
     Sample sample = new Sample((System.currentTimeMillis() - startedAt) / 1000, heap, residentMb(),
         stub.path("heapUsedMb").asLong(-1), stub.path("residentMb").asLong(-1), lag);
     synchronized (samples) {

@@ -128,7 +128,7 @@ final class ReportCharts {
       for (int i = 0; i < percentiles.length; i++) {
         long value = request.getValue().path(percentiles[i]).asLong();
         svg.append(String.format(Locale.ROOT, "<rect class=\"bar\" data-request=\"%s\" data-percentile=\"%s\""
-            + " data-ms=\"%d\" x=\"200\" y=\"%s\" width=\"%s\" height=\"18\" fill=\"%s\"/>", escape(request.getKey()),
+            + " data-ms=\"%d\" x=\"200\" y=\"%s\" width=\"%s\" height=\"18\" fill=\"%s\"/>", ReportIndex.escape(request.getKey()),
             percentiles[i], value, fmt(y), fmt(Math.max(1, value * scale)), shades[i]));
       }
       row++;
@@ -144,7 +144,7 @@ final class ReportCharts {
 
   private static StringBuilder open(String title) {
     return new StringBuilder(String.format(Locale.ROOT, "<svg class=\"chart\""
-        + " width=\"%d\" height=\"%d\" role=\"img\"><title>%s</title>", WIDTH, HEIGHT, escape(title)))
+        + " width=\"%d\" height=\"%d\" role=\"img\"><title>%s</title>", WIDTH, HEIGHT, ReportIndex.escape(title)))
         .append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\""
             + " stroke=\"#ccc\"/>", LEFT, TOP, WIDTH - LEFT - 8, HEIGHT - TOP - BOTTOM));
   }
@@ -166,7 +166,7 @@ final class ReportCharts {
 
   private static String text(double x, double y, String text, String anchor) {
     return String.format(Locale.ROOT, "<text x=\"%s\" y=\"%s\" font-size=\"11\" text-anchor=\"%s\">%s</text>",
-        fmt(x), fmt(y), anchor, escape(text));
+        fmt(x), fmt(y), anchor, ReportIndex.escape(text));
   }
 
   private static String fmt(double value) {
@@ -179,7 +179,4 @@ final class ReportCharts {
     return entries;
   }
 
-  private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-  }
 }

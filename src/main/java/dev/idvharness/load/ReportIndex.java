@@ -129,7 +129,8 @@ public final class ReportIndex {
     html.append("</table>\n");
   }
 
-  private static String escape(String text) {
+  /** HTML text and attribute values, escaped: the one escape of the harness's HTML and XML reports. */
+  public static String escape(String text) {
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 }

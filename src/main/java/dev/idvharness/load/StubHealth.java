@@ -53,6 +53,11 @@ public record StubHealth(Map<String, Lag> endpoints, String error) {
         .max(Map.Entry.comparingByValue(java.util.Comparator.comparingLong(Lag::p99Ms))).orElse(null);
   }
 
+  /** The highest lag p99 of any endpoint, however few its answers, or -1 when nothing was served (progress, charts). */
+  public long highestLagP99Ms() {
+    return endpoints.values().stream().mapToLong(Lag::p99Ms).max().orElse(-1);
+  }
+
   /** Every endpoint's lag p99 in ms, for the report. */
   public Map<String, Long> lagP99Ms() {
     Map<String, Long> p99 = new TreeMap<>();

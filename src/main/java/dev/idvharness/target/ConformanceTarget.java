@@ -9,7 +9,6 @@ import dev.idvharness.client.ValidateSettings;
 import dev.idvharness.client.VendorHttp;
 import dev.idvharness.config.ConfigException;
 import dev.idvharness.config.HarnessConfig;
-import dev.idvharness.config.Key;
 import dev.idvharness.config.Keys;
 import dev.idvharness.config.RemoteRequirements;
 import dev.idvharness.drift.DriftRecorder;

@@ -9,7 +9,6 @@ import dev.idvharness.load.Gates;
 import dev.idvharness.load.GeneratorRecords;
 import dev.idvharness.load.RequestResult;
 import dev.idvharness.load.StubHealth;
-import java.io.File;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -184,7 +183,6 @@ class DistributedRunTest {
   /** Surefire's own class path is a manifest jar; the test class path is in this property. */
   private static String classPath() {
     String path = System.getProperty("surefire.test.class.path");
-    return path != null && !path.isBlank() ? path : System.getProperty("java.class.path").replace(File.pathSeparator,
-        File.pathSeparator);
+    return path != null && !path.isBlank() ? path : System.getProperty("java.class.path");
   }
 }
