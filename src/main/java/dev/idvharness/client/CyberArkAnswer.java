@@ -65,6 +65,20 @@ public record CyberArkAnswer(Exchange exchange, ObjectNode body) {
     return result().has("SessionId") ? "Result" : null;
   }
 
+  /**
+   * The pod to repeat StartAuthentication on: {@code Result.PodFqdn} of a successful answer that opens no session
+   * (a LoginSuccess names its pod too, and means nothing of the kind).
+   */
+  public Optional<String> podFqdn() {
+    String pod = AnswerJson.text(result(), "PodFqdn");
+    return succeeded() && sessionId() == null && pod != null && !pod.isBlank() ? Optional.of(pod) : Optional.empty();
+  }
+
+  /** The base URL on a pod: the scheme of {@code baseUrl} (https against the vendor), the pod's host. */
+  public static String podBaseUrl(String baseUrl, String podFqdn) {
+    return java.net.URI.create(baseUrl).getScheme() + "://" + podFqdn;
+  }
+
   /** The mechanisms of each challenge, in order. */
   public List<List<Mechanism>> challenges() {
     List<List<Mechanism>> challenges = new ArrayList<>();

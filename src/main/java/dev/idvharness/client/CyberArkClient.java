@@ -4,15 +4,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.util.Map;
 
-/** StartAuthentication and SendIdentityVerification (contract 1.1), nothing more: the steps and loops drive it. */
+/**
+ * StartAuthentication and SendIdentityVerification (contract 1.1), nothing more: the steps and loops drive it. Like
+ * the vendor's clients it sends {@code X-IDAP-NATIVE-CLIENT: true}, and follows a {@code PodFqdn} answer to
+ * StartAuthentication: the call is repeated on that pod, and the client talks to it from then on.
+ */
 public final class CyberArkClient {
 
   public static final String START = "/CDirectoryService/StartAuthentication";
   public static final String SEND = "/CDirectoryService/SendIdentityVerification";
-  private static final Map<String, String> JSON = Map.of("Content-Type", "application/json");
+  public static final String NATIVE_CLIENT_HEADER = "X-IDAP-NATIVE-CLIENT";
+  private static final Map<String, String> JSON =
+      Map.of("Content-Type", "application/json", NATIVE_CLIENT_HEADER, "true");
 
   private final VendorHttp http;
-  private final String baseUrl;
+  private volatile String baseUrl;
   private final String tenantId;
 
   public CyberArkClient(VendorHttp http, String baseUrl, String tenantId) {
@@ -25,8 +31,21 @@ public final class CyberArkClient {
     return tenantId;
   }
 
+  /** Starts, and repeats the call once on the tenant's pod when the answer names one. */
   public CyberArkAnswer startAuthentication(String user) {
-    return post(START, AnswerJson.object().put("TenantId", tenantId).put("User", user));
+    ObjectNode body = AnswerJson.object().put("TenantId", tenantId).put("User", user);
+    CyberArkAnswer answer = post(START, body);
+    java.util.Optional<String> pod = answer.podFqdn();
+    if (pod.isEmpty()) {
+      return answer;
+    }
+    baseUrl = CyberArkAnswer.podBaseUrl(baseUrl, pod.get());
+    return post(START, body);
+  }
+
+  /** Where this client sends its requests: the configured URL, or the pod a StartAuthentication named. */
+  public String baseUrl() {
+    return baseUrl;
   }
 
   /** Answer, StartOOB or Poll; {@code answer} is left out when null. */

@@ -4,8 +4,8 @@ import java.util.Set;
 
 /**
  * The CyberArk poll loop's one rule (contract section 3), a pure function of (answer, elapsed time, settings): after
- * StartOOB, OobPending means wait {@code poll.intervalMs} and Poll again; StartNextChallenge or LoginSuccess is the
- * verdict "passed"; {@code success:false} is a denial; anything else is a protocol failure; a wait that would end
+ * StartOOB, OobPending means wait {@code poll.intervalMs} and Poll again; StartNextChallenge, LoginSuccess or
+ * NewPackage (the server swapped the package: {@link CyberArkChallengeWalk} restarts with it) is the verdict "passed"; {@code success:false} is a denial; anything else is a protocol failure; a wait that would end
  * past {@code poll.deadlineMs} ends the loop with the failure "deadline". The conformance loop
  * ({@link CyberArkPollLoop}) and the Gatling chain both call it.
  */
@@ -13,7 +13,7 @@ public final class CyberArkPollRule {
 
   public static final String PENDING = "OobPending";
   /** What an approved OOB mechanism may answer (contract 1.3). */
-  public static final Set<String> PASSED = Set.of("StartNextChallenge", "LoginSuccess");
+  public static final Set<String> PASSED = Set.of("StartNextChallenge", "LoginSuccess", "NewPackage");
 
   private final PollSettings settings;
 

@@ -102,6 +102,12 @@ public final class Keys {
       "after the injection, flows still running get this long; then the run stops and they count as 'unfinished'");
   public static final Key LOAD_CYBERARK_APPROVAL_MS = Key.of("load.cyberarkApprovalMs", "2000", NON_NEGATIVE_INT,
       "CyberArk load users approve the push this long after StartOOB (login load.t<MS>.<id>@idv.test)");
+  public static final Key LOAD_CYBERARK_OTHER_POD_SHARE = Key.of("load.cyberarkOtherPodShare", "0.05",
+      FRACTION, "this share of CyberArk load users live on another pod: StartAuthentication answers "
+      + "PodFqdn and the flow repeats it there (login segment .pod)");
+  public static final Key LOAD_CYBERARK_NEW_PACKAGE_SHARE = Key.of("load.cyberarkNewPackageShare", "0.05",
+      FRACTION, "this share of CyberArk load users get a NewPackage after the password, and the flow "
+      + "restarts with its challenges (login segment .repack)");
   public static final Key LOAD_IRONVEST_PROCESSING_CALLS = Key.of("load.ironvestProcessingCalls", "2",
       NON_NEGATIVE_INT, "IronVest load csids get this many 'processing' answers before the decision (csid p<N>)");
   public static final Key LOAD_IRONVEST_RETRY_AFTER_MS = Key.of("load.ironvestRetryAfterMs", "250",
@@ -150,6 +156,7 @@ public final class Keys {
       LOAD_PROFILE_KEY, LOAD_SMOKE_USERS_PER_SEC, LOAD_SMOKE_SECONDS, LOAD_USERS_PER_SEC, LOAD_RAMP_SECONDS,
       LOAD_DURATION_SECONDS, LOAD_STRESS_START_USERS_PER_SEC, LOAD_STRESS_END_USERS_PER_SEC, LOAD_STRESS_SECONDS,
       LOAD_SOAK_USERS_PER_SEC, LOAD_SOAK_MINUTES, LOAD_DRAIN_SECONDS, LOAD_CYBERARK_APPROVAL_MS,
+      LOAD_CYBERARK_OTHER_POD_SHARE, LOAD_CYBERARK_NEW_PACKAGE_SHARE,
       LOAD_IRONVEST_PROCESSING_CALLS, LOAD_IRONVEST_RETRY_AFTER_MS, LOAD_WARMUP_SECONDS, LOAD_SIMULATION,
       LOAD_INJECTORS, LOAD_INJECTOR_INDEX, LOAD_RUN_ID, LOAD_START_AT, LOAD_RESULTS_DIR,
       SLA_FAILED_PERCENT, SLA_P95_MS, SLA_P99_MS, SLA_CYBERARK_VERDICT_P95_MS, SLA_IRONVEST_VERDICT_P95_MS,

@@ -1,13 +1,14 @@
 package dev.idvharness.load;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.asLongAs;
 import static io.gatling.javaapi.core.CoreDsl.asLongAsDuring;
 import static io.gatling.javaapi.core.CoreDsl.bodyString;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.doIf;
+import static io.gatling.javaapi.core.CoreDsl.doIfOrElse;
 import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.group;
-import static io.gatling.javaapi.core.CoreDsl.jmesPath;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
@@ -15,6 +16,8 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import dev.idvharness.client.CyberArkAnswer;
+import dev.idvharness.client.CyberArkChallengeWalk;
+import dev.idvharness.client.CyberArkClient;
 import dev.idvharness.client.CyberArkPollRule;
 import dev.idvharness.client.Exchange;
 import dev.idvharness.client.LoopStep;
@@ -27,9 +30,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The CyberArk verification a client runs, as a Gatling chain: StartAuthentication, Answer (password), StartOOB
- * (push), then Poll doing what {@link CyberArkPollRule} says (the same rule the conformance loop runs) until a verdict
- * or a named failure. OobPending is not a failure; a deadline miss is one, named "deadline".
+ * The CyberArk verification a client runs, as a Gatling chain: StartAuthentication (repeated on the tenant's pod when
+ * the answer names one in {@code PodFqdn}), then each challenge of the package in turn, as {@link CyberArkChallengeWalk}
+ * says (the rule the conformance world walks with): the password is answered, the OOB mechanism is started and polled
+ * as {@link CyberArkPollRule} says, a {@code NewPackage} restarts with its challenges, {@code LoginSuccess} is the
+ * verdict. OobPending is not a failure; a deadline miss is one, named "deadline". Requests carry
+ * {@code X-IDAP-NATIVE-CLIENT: true}, as the vendor's clients send it.
  */
 public final class CyberArkVerificationChain {
 
@@ -39,24 +45,24 @@ public final class CyberArkVerificationChain {
 
   private static final String START = "/CDirectoryService/StartAuthentication";
   private static final String SEND = "/CDirectoryService/SendIdentityVerification";
-  /** Both session shapes of the contract (1.2): under Result.ReturnData, or directly under Result. */
-  private static final String CHALLENGES = "(Result.ReturnData.Challenges || Result.Challenges)";
+  private static final String BASE_URL = "ca.baseUrl";
   private static final String SESSION_ID = "ca.sessionId";
-  private static final String PASSWORD_MECHANISM = "ca.passwordMechanismId";
-  private static final String OOB_MECHANISM = "ca.oobMechanismId";
+  private static final String WALK = "ca.walk";
+  private static final String MECHANISM = "ca.mechanismId";
+  private static final String ANSWERS_PASSWORD = "ca.answersPassword";
   private static final String HTTP_STATUS = "ca.status";
   private static final String BODY = "ca.body";
   private static final String POLLING_SINCE = "ca.pollingSince";
   private static final String POLLS = "ca.polls";
   private static final String WAIT_MS = "ca.waitMs";
   private static final String DONE = "ca.done";
+  private static final String VERDICT = "ca.verdict";
 
   private final LoadSettings settings;
   private final LoadTarget target;
   private final FlowRecorder recorder;
   private final String runId;
   private final CyberArkPollRule rule;
-  private final URI sendUri;
 
   public CyberArkVerificationChain(LoadSettings settings, LoadTarget target, FlowRecorder recorder, String runId) {
     this.settings = settings;
@@ -64,22 +70,39 @@ public final class CyberArkVerificationChain {
     this.recorder = recorder;
     this.runId = runId;
     this.rule = new CyberArkPollRule(settings.poll());
-    this.sendUri = URI.create(target.cyberArkUrl() + SEND);
   }
 
   public ChainBuilder verification() {
     return group(GROUP).on(
         feed(target.vendorUser() != null ? Feeders.vendorUser(target.vendorUser())
-            : Feeders.cyberArkLoadUsers(settings.cyberArkApprovalMs(), runId)),
+            : Feeders.cyberArkLoadUsers(settings.cyberArkApprovalMs(), settings.cyberArkQuirks(), runId)),
         exec(recorder::start),
-        exec(session -> session.set(DONE, true).set(POLLS, 0)),
+        exec(session -> session.set(BASE_URL, target.cyberArkUrl()).set(DONE, true).set(VERDICT, false)
+            .set(POLLS, 0)),
         step("StartAuthentication", startAuthentication()),
+        // a tenant on another pod: the same call there, and the rest of the flow too
+        doIf(session -> ok(session) && followsPod(session) != session).then(
+            exec(CyberArkVerificationChain::followsPod),
+            step("StartAuthentication", startAuthentication())),
+        doIf(CyberArkVerificationChain::ok).then(exec(this::beginWalk)),
         // a failed step ends the flow, named after it ("Answer check failed"): no later step runs
-        doIf(CyberArkVerificationChain::ok).then(step("Answer", answerPassword())),
-        doIf(CyberArkVerificationChain::ok).then(step("StartOOB", send("StartOOB"))),
+        asLongAs(session -> ok(session) && !session.getBoolean(VERDICT)).on(
+            exec(this::chooseMechanism),
+            doIf(CyberArkVerificationChain::ok).then(
+                doIfOrElse(session -> session.getBoolean(ANSWERS_PASSWORD))
+                    .then(step("Answer", send("Answer")), doIf(CyberArkVerificationChain::ok).then(
+                        exec(this::afterChallenge)))
+                    .orElse(outOfBand()))),
+        exec(recorder::finish));
+  }
+
+  /** StartOOB, then Poll as the rule says until it ends; an approval moves the walk on. */
+  private ChainBuilder outOfBand() {
+    return exec(step("StartOOB", send("StartOOB")),
         // StartOOB answers OobPending: the rule starts the poll loop from it
         doIf(CyberArkVerificationChain::ok).then(
-            exec(session -> judge(session.set(POLLING_SINCE, System.currentTimeMillis()).set(DONE, false)))),
+            exec(session -> judge(session.set(POLLING_SINCE, System.currentTimeMillis()).set(DONE, false)
+                .set(POLLS, 0)))),
         // the rule ends the loop; the outer bound is only a guard, a little past the deadline
         asLongAsDuring(CyberArkVerificationChain::polling,
             Duration.ofMillis(settings.poll().deadlineMs()).plus(settings.drain())).on(
@@ -87,8 +110,8 @@ public final class CyberArkVerificationChain {
             exec(session -> session.set(POLLS, session.getInt(POLLS) + 1).markAsSucceeded()),
             step("Poll", send("Poll")),
             exec(this::judge)),
-        exec(session -> polling(session) ? FlowRecorder.fail(session, FlowRecorder.DEADLINE) : session),
-        exec(recorder::finish));
+        exec(session -> polling(session) ? FlowRecorder.fail(session.set(DONE, true), FlowRecorder.DEADLINE) : session),
+        doIf(CyberArkVerificationChain::ok).then(exec(this::afterChallenge)));
   }
 
   /** One request: counted as a call of the flow, then recorded as OK or KO with its response time. */
@@ -102,44 +125,77 @@ public final class CyberArkVerificationChain {
   }
 
   private HttpRequestActionBuilder startAuthentication() {
-    return http("StartAuthentication").post(target.cyberArkUrl() + START)
+    return http("StartAuthentication").post(session -> session.getString(BASE_URL) + START)
+        .header(CyberArkClient.NATIVE_CLIENT_HEADER, "true")
         .body(StringBody(session -> Requests.json(Map.of(
             "TenantId", settings.cyberArkTenantId(), "User", session.getString(Feeders.LOGIN)))))
-        .check(
-            responseTimeInMillis().saveAs(FlowRecorder.RESPONSE_TIME),
-            status().is(200),
-            jsonPath("$.success").ofBoolean().is(true),
-            jmesPath("Result.ReturnData.SessionId || Result.SessionId").saveAs(SESSION_ID),
-            jmesPath(CHALLENGES + "[0].Mechanisms[?Name=='UP'].MechanismId | [0]").saveAs(PASSWORD_MECHANISM),
-            jmesPath(CHALLENGES + "[1].Mechanisms[?Name=='" + settings.cyberArkOobMechanism() + "'].MechanismId | [0]")
-                .saveAs(OOB_MECHANISM));
+        .check(responseTimeInMillis().saveAs(FlowRecorder.RESPONSE_TIME), status().saveAs(HTTP_STATUS),
+            bodyString().saveAs(BODY), status().is(200), jsonPath("$.success").ofBoolean().is(true));
   }
 
-  private HttpRequestActionBuilder answerPassword() {
-    return http("Answer").post(sendUri.toString())
-        .body(StringBody(session -> body(session, "Answer", PASSWORD_MECHANISM, target.cyberArkPassword())))
-        .check(responseTimeInMillis().saveAs(FlowRecorder.RESPONSE_TIME), status().is(200),
-            jsonPath("$.success").ofBoolean().is(true), jsonPath("$.Result.Summary").is("StartNextChallenge"));
-  }
-
-  /** StartOOB and Poll: what the rule reads is saved first (a failed check stops the checks after it). */
+  /** Answer (the password), StartOOB and Poll: what the rules read is saved first (a failed check stops the rest). */
   private HttpRequestActionBuilder send(String action) {
-    return http(action).post(sendUri.toString())
-        .body(StringBody(session -> body(session, action, OOB_MECHANISM, null)))
+    return http(action).post(session -> session.getString(BASE_URL) + SEND)
+        .header(CyberArkClient.NATIVE_CLIENT_HEADER, "true")
+        .body(StringBody(session -> body(session, action,
+            "Answer".equals(action) ? target.cyberArkPassword() : null)))
         .check(responseTimeInMillis().saveAs(FlowRecorder.RESPONSE_TIME), status().saveAs(HTTP_STATUS),
             bodyString().saveAs(BODY), status().is(200));
   }
 
-  private String body(Session session, String action, String mechanism, String answer) {
+  private String body(Session session, String action, String answer) {
     Map<String, String> body = new java.util.LinkedHashMap<>();
     body.put("Action", action);
     if (answer != null) {
       body.put("Answer", answer);
     }
-    body.put("MechanismId", session.getString(mechanism));
+    body.put("MechanismId", session.getString(MECHANISM));
     body.put("SessionId", session.getString(SESSION_ID));
     body.put("TenantId", settings.cyberArkTenantId());
     return Requests.json(body);
+  }
+
+  private static CyberArkAnswer saved(Session session) {
+    return CyberArkAnswer.of(Exchange.received(URI.create(session.getString(BASE_URL)), session.getInt(HTTP_STATUS),
+        Map.of(), session.getString(BODY)));
+  }
+
+  /** The same session on the tenant's pod when the StartAuthentication answer names one, else the session as it is. */
+  private static Session followsPod(Session session) {
+    return saved(session).podFqdn()
+        .map(pod -> session.set(BASE_URL, CyberArkAnswer.podBaseUrl(session.getString(BASE_URL), pod)))
+        .orElse(session);
+  }
+
+  /** The package of StartAuthentication: its session and the walk through its challenges. */
+  private Session beginWalk(Session session) {
+    CyberArkAnswer started = saved(session);
+    Session read = session.removeAll(BODY);
+    if (started.sessionId() == null || started.challenges().isEmpty()) {
+      return FlowRecorder.fail(read, "no session");
+    }
+    return read.set(SESSION_ID, started.sessionId()).set(WALK, CyberArkChallengeWalk.start(started));
+  }
+
+  /** The password when the current challenge offers it, else the configured OOB mechanism. */
+  private Session chooseMechanism(Session session) {
+    CyberArkChallengeWalk walk = session.get(WALK);
+    return walk.choose(settings.cyberArkOobMechanism())
+        .map(mechanism -> session.set(MECHANISM, mechanism.id())
+            .set(ANSWERS_PASSWORD, CyberArkChallengeWalk.PASSWORD.equals(mechanism.name())))
+        .orElseGet(() -> FlowRecorder.fail(session, "no usable mechanism"));
+  }
+
+  /** The deciding answer of a challenge: the walk goes on, or the flow ends with a verdict or a named failure. */
+  private Session afterChallenge(Session session) {
+    CyberArkChallengeWalk walk = session.get(WALK);
+    CyberArkChallengeWalk.Step step = walk.after(saved(session));
+    Session read = session.removeAll(BODY);
+    if (!step.isOver()) {
+      return read.set(WALK, step.next());
+    }
+    return step.end().kind().isVerdict() ? read.set(VERDICT, true).markAsSucceeded()
+        : FlowRecorder.fail(read, step.end().kind().label());
   }
 
   /** After StartOOB or a Poll: the rule says wait, or ends the flow with a verdict or a named failure. */
@@ -147,17 +203,15 @@ public final class CyberArkVerificationChain {
     if (!session.contains(HTTP_STATUS)) {
       return FlowRecorder.fail(session, "unreachable").set(DONE, true);
     }
-    CyberArkAnswer answer = CyberArkAnswer.of(
-        Exchange.received(sendUri, session.getInt(HTTP_STATUS), Map.of(), session.getString(BODY)));
     long elapsedMs = System.currentTimeMillis() - session.getLong(POLLING_SINCE);
-    LoopStep step = rule.next(answer, session.getInt(POLLS), elapsedMs);
-    Session judged = session.removeAll(BODY);
+    LoopStep step = rule.next(saved(session), session.getInt(POLLS), elapsedMs);
     if (step instanceof LoopStep.Wait wait) {
-      return judged.set(WAIT_MS, wait.ms());
+      return session.removeAll(BODY).set(WAIT_MS, wait.ms());
     }
     LoopStep.End end = (LoopStep.End) step;
-    Session done = judged.set(DONE, true);
-    return end.kind().isVerdict() ? done.markAsSucceeded() : FlowRecorder.fail(done, end.kind().label());
+    Session done = session.set(DONE, true);
+    // an approval keeps the answer: the walk reads where it leads (next challenge, new package, login)
+    return end.kind().isVerdict() ? done.markAsSucceeded() : FlowRecorder.fail(done.removeAll(BODY), end.kind().label());
   }
 
   static boolean polling(Session session) {

@@ -7,7 +7,8 @@ import java.util.stream.Stream;
 
 /**
  * Every virtual user gets its own vendor session, from the stubs' load-user conventions: CyberArk logins
- * {@code load.t<MS>.<id>@idv.test} (push approved MS after StartOOB), IronVest csids {@code load-p<N>-r<MS>-<id>}
+ * {@code load.t<MS>[.pod][.repack].<id>@idv.test} (push approved MS after StartOOB; see
+ * {@link #cyberArkLoadUsers}), IronVest csids {@code load-p<N>-r<MS>-<id>}
  * (N "processing" answers with retryAfterMS MS; {@code noretry} for none). Ids carry a run id so runs never share
  * a session.
  */
@@ -27,10 +28,20 @@ final class Feeders {
     return Stream.generate(() -> record).iterator();
   }
 
-  static Iterator<Map<String, Object>> cyberArkLoadUsers(long approvalMs, String runId) {
+  /**
+   * Of every 100 users, the first {@code otherPodShare} live on another pod ({@code .pod}) and those from the 50th on,
+   * {@code newPackageShare} of them, get a NewPackage after the password ({@code .repack}).
+   */
+  static Iterator<Map<String, Object>> cyberArkLoadUsers(long approvalMs, LoadSettings.CyberArkQuirks quirks,
+      String runId) {
     AtomicLong next = new AtomicLong();
-    return Stream.generate(() -> Map.<String, Object>of(
-        LOGIN, "load.t" + approvalMs + "." + runId + "-vu" + next.incrementAndGet() + "@idv.test")).iterator();
+    return Stream.generate(() -> {
+      long n = next.incrementAndGet();
+      String pod = n % 100 < quirks.otherPodShare() * 100 ? ".pod" : "";
+      String repack = (n + 50) % 100 < quirks.newPackageShare() * 100 ? ".repack" : "";
+      return Map.<String, Object>of(
+          LOGIN, "load.t" + approvalMs + pod + repack + "." + runId + "-vu" + n + "@idv.test");
+    }).iterator();
   }
 
   static Iterator<Map<String, Object>> ironVestSessions(int processingCalls, int retryAfterMs, String runId) {

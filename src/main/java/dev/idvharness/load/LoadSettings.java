@@ -21,6 +21,7 @@ public record LoadSettings(
     String cyberArkTenantId,
     String cyberArkOobMechanism,
     long cyberArkApprovalMs,
+    CyberArkQuirks cyberArkQuirks,
     PollSettings poll,
     String ironVestCid,
     int ironVestProcessingCalls,
@@ -31,6 +32,12 @@ public record LoadSettings(
     Path reportsDir,
     Sharding sharding,
     Duration warmup) {
+
+  /**
+   * Shares of CyberArk load users that meet what real clients handle: a tenant on another pod (PodFqdn), a NewPackage
+   * after the password.
+   */
+  public record CyberArkQuirks(double otherPodShare, double newPackageShare) {}
 
   /** The service levels the gates check. */
   public record Sla(double failedPercent, int p95Ms, int p99Ms, int cyberArkVerdictP95Ms, int ironVestVerdictP95Ms,
@@ -70,6 +77,8 @@ public record LoadSettings(
         config.get(Keys.CYBERARK_TENANT_ID),
         config.get(Keys.CYBERARK_OOB_MECHANISM),
         config.getLong(Keys.LOAD_CYBERARK_APPROVAL_MS),
+        new CyberArkQuirks(config.getDouble(Keys.LOAD_CYBERARK_OTHER_POD_SHARE),
+            config.getDouble(Keys.LOAD_CYBERARK_NEW_PACKAGE_SHARE)),
         PollSettings.from(config),
         config.get(Keys.IRONVEST_CID),
         config.getInt(Keys.LOAD_IRONVEST_PROCESSING_CALLS),
@@ -108,10 +117,10 @@ public record LoadSettings(
    */
   public String fingerprint() {
     return String.format(Locale.ROOT, "%s %s..%s/s ramp %ds hold %ds; drain %ds; poll %d/%d ms; validate %s; "
-            + "tenant %s; cid %s; approval %d ms; processing %d x %d ms; share %s; sla %s",
+            + "tenant %s; cid %s; approval %d ms; quirks %s; processing %d x %d ms; share %s; sla %s",
         totalInjection.profile(), totalInjection.startRate(), totalInjection.endRate(),
         totalInjection.ramp().toSeconds(), totalInjection.hold().toSeconds(), drain.toSeconds(), poll.intervalMs(),
-        poll.deadlineMs(), validate, cyberArkTenantId, ironVestCid, cyberArkApprovalMs, ironVestProcessingCalls,
+        poll.deadlineMs(), validate, cyberArkTenantId, ironVestCid, cyberArkApprovalMs, cyberArkQuirks, ironVestProcessingCalls,
         ironVestRetryAfterMs, ironVestShare, sla);
   }
 }

@@ -3,7 +3,9 @@ package dev.idvharness.conformance;
 import static dev.idvharness.conformance.Contract.broken;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.idvharness.client.CyberArkAnswer;
+import dev.idvharness.client.CyberArkChallengeWalk;
 import dev.idvharness.client.Outcome;
 import java.util.List;
 import java.util.Locale;
@@ -91,5 +93,53 @@ public final class CyberArkExpect {
     assertThat(outcome.calls())
         .as(broken(rule, "the poll loop must take " + expected + " Polls, it ended " + outcome, outcome.last()))
         .isEqualTo(expected);
+  }
+
+  /** The client talks to the pod now, and the repeated StartAuthentication opened the session there. */
+  public static void onPod(String rule, String baseUrl, String podHost, CyberArkAnswer started) {
+    assertThat(java.net.URI.create(baseUrl).getHost())
+        .as(broken(rule, "the client must repeat StartAuthentication on the PodFqdn", started.exchange()))
+        .isEqualToIgnoringCase(podHost);
+    assertThat(started.exchange().uri().getHost())
+        .as(broken(rule, "the session must be opened on the pod", started.exchange()))
+        .isEqualToIgnoringCase(podHost);
+    assertThat(started.sessionId()).as(broken(rule, "the pod must open the session", started.exchange())).isNotNull();
+  }
+
+  public static void walk(String rule, CyberArkChallengeWalk walk, int challenge, int packages,
+      CyberArkAnswer answer) {
+    assertThat(List.of(walk.index() + 1, walk.packages()))
+        .as(broken(rule, "the client must stand at challenge " + challenge + " of package " + packages,
+            answer.exchange()))
+        .containsExactly(challenge, packages);
+  }
+
+  public static void resultCarries(String rule, CyberArkAnswer answer, List<String> fields) {
+    assertThat(fieldNames(answer.result()))
+        .as(broken(rule, "Result must carry " + fields, answer.exchange()))
+        .containsAll(fields);
+  }
+
+  /** The fields of the first mechanism called {@code name}, in any challenge, under either session shape. */
+  public static void mechanismCarries(String rule, CyberArkAnswer answer, String name, List<String> fields) {
+    JsonNode challenges = answer.result().path("ReturnData").has("Challenges")
+        ? answer.result().path("ReturnData").path("Challenges") : answer.result().path("Challenges");
+    JsonNode mechanism = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    for (JsonNode challenge : challenges) {
+      for (JsonNode offered : challenge.path("Mechanisms")) {
+        if (mechanism.isMissingNode() && name.equals(offered.path("Name").asText())) {
+          mechanism = offered;
+        }
+      }
+    }
+    assertThat(fieldNames(mechanism))
+        .as(broken(rule, "mechanism " + name + " must carry " + fields, answer.exchange()))
+        .containsAll(fields);
+  }
+
+  private static List<String> fieldNames(JsonNode node) {
+    List<String> names = new java.util.ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
   }
 }

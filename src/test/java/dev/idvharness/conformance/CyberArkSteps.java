@@ -179,8 +179,7 @@ public class CyberArkSteps {
 
   @Then("the Summary is one of {string}")
   public void summaryOneOf(String expected) {
-    List<String> values = Arrays.stream(expected.split(",")).map(String::trim).toList();
-    Contract.check(Source.CLIENT, scenario, () -> CyberArkExpect.summaryOneOf(rule(), last(), values));
+    Contract.check(Source.CLIENT, scenario, () -> CyberArkExpect.summaryOneOf(rule(), last(), fields(expected)));
   }
 
   @Then("the Result is null")
@@ -226,5 +225,42 @@ public class CyberArkSteps {
   @Then("the poll loop took {int} Polls")
   public void pollCalls(int expected) {
     Contract.check(Source.OURS, scenario, () -> CyberArkExpect.pollCalls(rule(), flow().pollOutcome(), expected));
+  }
+
+  @Given("the client calls the paths of the vendor's SDKs")
+  public void sdkPaths() {
+    flow().useSdkPaths();
+  }
+
+  @When("the stub user {string} starts authentication without the X-IDAP-NATIVE-CLIENT header")
+  public void startWithoutNativeClientHeader(String login) {
+    flow().startStubUserWithoutNativeClientHeader(login);
+  }
+
+  @Then("the client was sent to the pod {string}")
+  public void sentToPod(String podHost) {
+    Contract.check(Source.CLIENT, scenario, () -> CyberArkExpect.onPod(rule(), flow().baseUrl(), podHost,
+        flow().started()));
+  }
+
+  @Then("the session stands at challenge {int} of package {int}")
+  public void standsAt(int challenge, int packages) {
+    Contract.check(Source.CLIENT, scenario, () -> CyberArkExpect.walk(rule(), flow().walk(), challenge, packages,
+        last()));
+  }
+
+  @Then("the Result carries {string}")
+  public void resultCarries(String fields) {
+    Contract.check(Source.CLIENT, scenario, () -> CyberArkExpect.resultCarries(rule(), last(), fields(fields)));
+  }
+
+  @Then("the mechanism {string} carries {string}")
+  public void mechanismCarries(String name, String fields) {
+    Contract.check(Source.CLIENT, scenario, () -> CyberArkExpect.mechanismCarries(rule(), last(), name,
+        fields(fields)));
+  }
+
+  private static List<String> fields(String commaSeparated) {
+    return Arrays.stream(commaSeparated.split(",")).map(String::trim).toList();
   }
 }

@@ -2,7 +2,9 @@ package dev.idvharness.conformance;
 
 import dev.idvharness.target.ConformanceTarget;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.idvharness.client.CyberArkAnswer;
+import dev.idvharness.client.CyberArkChallengeWalk;
 import dev.idvharness.client.CyberArkClient;
 import dev.idvharness.client.CyberArkPollLoop;
 import dev.idvharness.client.Outcome;
@@ -19,15 +21,20 @@ import java.util.function.Consumer;
  */
 public final class CyberArkWorld {
 
+  private static final String SDK_START = "/Security/StartAuthentication";
+  private static final String SDK_ADVANCE = "/Security/AdvanceAuthentication";
+
   private final ConformanceTarget target;
   private final CyberArkClient client;
   private final Consumer<CyberArkAnswer> onAnswer;
   private UserSecrets secrets;
   private CyberArkAnswer started;
   private CyberArkAnswer last;
-  private int challenge;
+  private CyberArkChallengeWalk walk;
   private PollSettings pollSettings;
   private Outcome pollOutcome;
+  /** Whether requests go the way the vendor's SDKs send them (/Security paths, no TenantId on the advance). */
+  private boolean sdkPaths;
 
   public CyberArkWorld(ConformanceTarget target, Consumer<CyberArkAnswer> onAnswer) {
     this.target = target;
@@ -46,7 +53,25 @@ public final class CyberArkWorld {
   public void startStubUser(String login) {
     secrets = UserSecrets.of(target.stubData().user(login)
         .orElseThrow(() -> new IllegalArgumentException(login + " is no stub user (stubs/data/cyberark.json)")));
-    start(client.startAuthentication(login));
+    start(sdkPaths ? client.post(SDK_START, object().put("User", login).put("Version", "1.0")
+        .put("PlatformTokenResponse", true).put("MfaRequestor", "DeviceAgent")) : client.startAuthentication(login));
+  }
+
+  /** A stub user's start as a client that leaves the X-IDAP-NATIVE-CLIENT header out. */
+  public void startStubUserWithoutNativeClientHeader(String login) {
+    secrets = UserSecrets.of(target.stubData().user(login).orElseThrow());
+    start(client.postRaw(CyberArkClient.START, object().put("TenantId", client.tenantId()).put("User", login)
+        .toString(), Map.of("Content-Type", "application/json")));
+  }
+
+  /** From now on, the /Security paths and bodies of the vendor's SDKs (ark-sdk-python, conjur-cli-go). */
+  public void useSdkPaths() {
+    sdkPaths = true;
+  }
+
+  /** Where the client sends its requests now: the configured URL, or the pod a StartAuthentication named. */
+  public String baseUrl() {
+    return client.baseUrl();
   }
 
   /** A login nobody has: the answer must not tell (contract 1.2). */
@@ -78,15 +103,28 @@ public final class CyberArkWorld {
   }
 
   public void answer(String mechanism, String value) {
-    record(client.send("Answer", sessionId(), mechanismId(mechanism), value));
+    record(send("Answer", mechanismId(mechanism), value));
   }
 
   public void startOob(String mechanism) {
-    record(client.send("StartOOB", sessionId(), mechanismId(mechanism), null));
+    record(send("StartOOB", mechanismId(mechanism), null));
   }
 
   public void pollOnce(String mechanism) {
-    record(client.send("Poll", sessionId(), mechanismId(mechanism), null));
+    record(send("Poll", mechanismId(mechanism), null));
+  }
+
+  private static ObjectNode object() {
+    return JsonNodeFactory.instance.objectNode();
+  }
+
+  /** The SDKs send no TenantId, and an empty Answer with StartOOB and Poll. */
+  private CyberArkAnswer send(String action, String mechanismId, String value) {
+    if (!sdkPaths) {
+      return client.send(action, sessionId(), mechanismId, value);
+    }
+    return client.post(SDK_ADVANCE, object().put("SessionId", sessionId()).put("MechanismId", mechanismId)
+        .put("Action", action).put("Answer", value == null ? "" : value));
   }
 
   public void pollDeadline(long deadlineMs) {
@@ -148,17 +186,28 @@ public final class CyberArkWorld {
 
   private void start(CyberArkAnswer answer) {
     started = answer;
-    challenge = 0;
+    walk = CyberArkChallengeWalk.start(answer);
     record(answer);
   }
 
-  /** Keeps the answer; a passed challenge moves the session on to the next one (contract 1.3). */
+  /**
+   * Keeps the answer; a passed challenge moves the session on to the next one, a NewPackage to the first challenge of
+   * the new package (contract 1.3, {@link CyberArkChallengeWalk}).
+   */
   private void record(CyberArkAnswer answer) {
     last = answer;
     onAnswer.accept(answer);
-    if (answer != started && answer.succeeded() && "StartNextChallenge".equals(answer.summary())) {
-      challenge++;
+    if (answer != started && walk != null) {
+      CyberArkChallengeWalk.Step step = walk.after(answer);
+      if (!step.isOver()) {
+        walk = step.next();
+      }
     }
+  }
+
+  /** Which challenge of the current package the session stands at (0-based), and how many packages it has seen. */
+  public CyberArkChallengeWalk walk() {
+    return walk;
   }
 
   private String sessionId() {
@@ -170,7 +219,8 @@ public final class CyberArkWorld {
   }
 
   private String mechanismId(String name) {
-    return started.mechanism(challenge, name).map(CyberArkAnswer.Mechanism::id).orElseThrow(() -> new AssertionError(
+    int challenge = walk.index();
+    return walk.offered(name).map(CyberArkAnswer.Mechanism::id).orElseThrow(() -> new AssertionError(
         Contract.broken("1.2 each challenge lists its mechanisms",
             "challenge " + (challenge + 1) + " offers no mechanism " + name, started.exchange()).get()));
   }

@@ -86,6 +86,21 @@ public class IronVestSteps {
     flow().enrollment();
   }
 
+  @Given("the IronVest client posts to {string}")
+  public void postTo(String path) {
+    flow().postTo(path);
+  }
+
+  @Given("the request sends the field {string} as {}")
+  public void field(String name, String json) {
+    flow().field(name, IronVestWorld.parseValue(json));
+  }
+
+  @Given("the request names uid {string} and enrollment {string}")
+  public void nameFields(String uidName, String enrollmentName) {
+    flow().nameFields(uidName, enrollmentName);
+  }
+
   @Given("the validate deadline is {int} ms")
   public void deadline(int deadlineMs) {
     flow().deadline(deadlineMs);

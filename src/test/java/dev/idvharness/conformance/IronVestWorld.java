@@ -12,7 +12,10 @@ import dev.idvharness.client.Outcome;
 import dev.idvharness.client.Pause;
 import dev.idvharness.client.ValidateBody;
 import dev.idvharness.client.ValidateSettings;
+import dev.idvharness.client.VendorHttp;
+import dev.idvharness.config.Keys;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -97,6 +100,39 @@ public final class IronVestWorld {
 
   public void enrollment() {
     body.put("enrollment", true);
+  }
+
+  /**
+   * The validate calls go to {@code path}: {@code /v1/validate}, or a path that ends with it, such as the older
+   * {@code /api/v1/validate} of earlier vendor docs (contract 2.1). Our clients always send the current path.
+   */
+  public void postTo(String path) {
+    if (!path.endsWith(IronVestClient.VALIDATE)) {
+      throw new IllegalArgumentException("not a validate path: " + path);
+    }
+    String prefix = path.substring(0, path.length() - IronVestClient.VALIDATE.length());
+    VendorHttp http = new VendorHttp(Duration.ofMillis(target.config().getLong(Keys.HTTP_TIMEOUT_MS)), null);
+    client = new IronVestClient(http, target.config().get(Keys.IRONVEST_BASE_URL) + prefix, apiKey());
+  }
+
+  /** Sets a top-level field of the request, e.g. an older name beside the current one (contract 2.1). */
+  public void field(String name, JsonNode value) {
+    body.set(name, value);
+  }
+
+  /**
+   * Sends uid and enrollment (when the request has it) under these names: the current ones, or the older ones of
+   * earlier vendor docs, {@code userID} and {@code isEnrollment} (contract 2.1).
+   */
+  public void nameFields(String uidName, String enrollmentName) {
+    rename("uid", uidName);
+    rename("enrollment", enrollmentName);
+  }
+
+  private void rename(String from, String to) {
+    if (!from.equals(to) && body.has(from)) {
+      body.set(to, body.remove(from));
+    }
   }
 
   public void deadline(long deadlineMs) {

@@ -61,6 +61,31 @@ class SimulationSmokeTest {
         Files.readString(dir.resolve("index.html")));
   }
 
+  /**
+   * What real clients meet, for every user at once: each tenant lives on another pod (StartAuthentication answers
+   * PodFqdn, the flow repeats it there) and each gets a NewPackage after the password; every flow still ends in a
+   * verdict, with no failure counted.
+   */
+  @Test
+  void cyberArkFlowsFollowPodFqdnAndRestartOnANewPackageWithoutAFailure() throws Exception {
+    Map<String, String> properties = smoke();
+    properties.put("load.cyberarkOtherPodShare", "1");
+    properties.put("load.cyberarkNewPackageShare", "1");
+
+    GatlingRun run = GatlingRun.of(CyberArkVerificationSimulation.class, properties, dir);
+
+    assertThat(run.status()).as("Gatling status").isZero();
+    JsonNode flow = run.results().path("flows").path(CyberArkVerificationChain.NAME);
+    assertThat(flow.path("count").asLong()).isGreaterThan(5).isEqualTo(flow.path("started").asLong());
+    assertThat(flow.path("failed").asLong()).isZero();
+    JsonNode requests = run.results().path("requests");
+    // two StartAuthentication calls per flow: the first names the pod, the second opens the session there
+    assertThat(requests.path(CyberArkVerificationChain.GROUP + "/StartAuthentication").path("ok").asLong()).isEqualTo(2 * flow.path("count").asLong());
+    // after the NewPackage, the OOB challenge is the new package's first: one StartOOB per flow
+    assertThat(requests.path(CyberArkVerificationChain.GROUP + "/StartOOB").path("ok").asLong()).isEqualTo(flow.path("count").asLong());
+    assertThat(requests.path(CyberArkVerificationChain.GROUP + "/Answer").path("ko").asLong() + requests.path(CyberArkVerificationChain.GROUP + "/Poll").path("ko").asLong()).isZero();
+  }
+
   private static String flowName(JsonNode rollout, JsonNode flow) {
     java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = rollout.path("flows").fields();
     while (it.hasNext()) {

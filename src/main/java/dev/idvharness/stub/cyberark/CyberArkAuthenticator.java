@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 public final class CyberArkAuthenticator {
 
   private static final List<String> REQUIRED = List.of("Action", "MechanismId", "SessionId", "TenantId");
+  /** The vendor's SDKs send no TenantId on /Security/AdvanceAuthentication: the session's tenant is meant. */
+  private static final List<String> REQUIRED_ON_SECURITY = List.of("Action", "MechanismId", "SessionId");
   private static final int MAX_FAILURES = 3;
   /** The answers of the hot loop, rendered once. */
   private static final Reply OOB_PENDING = Envelope.success(summary("OobPending"));
@@ -27,6 +29,7 @@ public final class CyberArkAuthenticator {
   private static final Pattern TENANT_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
   /** A longer login or UUID names no user, and would be held by its session (up to a million of them). */
   private static final int MAX_LOGIN_LENGTH = 256;
+  private static final int TOKEN_LIFETIME_SECONDS = 3600;
 
   private final CyberArkData data;
   private final UserDirectory directory;
@@ -52,7 +55,7 @@ public final class CyberArkAuthenticator {
     return session == null ? null : session.polls;
   }
 
-  public Reply startAuthentication(ObjectNode body) {
+  public Reply startAuthentication(ObjectNode body, CyberArkRoute route) {
     String login = nonBlank(Json.text(body, "User"));
     String uuid = nonBlank(Json.text(body, "UUID"));
     if (login == null && uuid == null) {
@@ -71,14 +74,18 @@ public final class CyberArkAuthenticator {
           + MAX_LOGIN_LENGTH + " characters.");
     }
     CyberArkUser user = directory.find(login, uuid);
+    if (user.otherPod() && !route.onPod(data.otherPodHost())) {
+      // no session here: the client repeats the call on the tenant's pod
+      return Envelope.success(Json.object().put("PodFqdn", route.podFqdn(data.otherPodHost())));
+    }
     CyberArkSession session = new CyberArkSession(user, tenantId != null ? tenantId : data.defaultTenantId());
     String sessionId = CyberArkSession.newSessionId();
     sessions.put(sessionId, session);
-    return Envelope.success(newPackage(sessionId, session));
+    return Envelope.success(newPackage(sessionId, session, route));
   }
 
-  public Reply sendIdentityVerification(ObjectNode body, Plan plan) {
-    for (String field : REQUIRED) {
+  public Reply sendIdentityVerification(ObjectNode body, Plan plan, CyberArkRoute route) {
+    for (String field : route.securityApi() ? REQUIRED_ON_SECURITY : REQUIRED) {
       if (Json.text(body, field) == null) {
         return Envelope.error("Missing or invalid required field: " + field + " (a string is required).");
       }
@@ -98,12 +105,13 @@ public final class CyberArkAuthenticator {
       return Envelope.error("The session is invalid or has expired (SessionId not found). Start a new authentication.");
     }
     synchronized (session) {
-      return advance(session, action, body, plan);
+      return advance(session, action, body, plan, route);
     }
   }
 
-  private Reply advance(CyberArkSession session, Action action, ObjectNode body, Plan plan) {
-    if (!session.tenantId.equals(Json.text(body, "TenantId"))) {
+  private Reply advance(CyberArkSession session, Action action, ObjectNode body, Plan plan, CyberArkRoute route) {
+    String tenantId = Json.text(body, "TenantId");
+    if (!(tenantId == null && route.securityApi()) && !session.tenantId.equals(tenantId)) {
       return Envelope.error("The TenantId does not match the tenant of this session.");
     }
     if (session.ended) {
@@ -115,14 +123,22 @@ public final class CyberArkAuthenticator {
     }
     String name = session.mechanismName(index);
     MechanismTemplate template = data.mechanisms().get(name);
-    return switch (action) {
-      case ANSWER -> answer(session, index, name, template, Json.text(body, "Answer"));
+    Reply reply = switch (action) {
+      case ANSWER -> answer(session, index, name, template, Json.text(body, "Answer"), route);
       case START_OOB -> startOob(session, index, name, template, plan);
-      case POLL -> poll(session, index, name, plan);
+      case POLL -> poll(session, index, name, plan, route);
     };
+    if (reply == START_NEXT_CHALLENGE && session.user.newPackageAfterFirst() && !session.repackaged) {
+      // the server swaps the package: the remaining challenges, under new MechanismIds
+      session.repackaged = true;
+      session.renewMechanismIds();
+      return Envelope.success(newPackage(Json.text(body, "SessionId"), session, route));
+    }
+    return reply;
   }
 
-  private Reply answer(CyberArkSession session, int index, String name, MechanismTemplate template, String answer) {
+  private Reply answer(CyberArkSession session, int index, String name, MechanismTemplate template, String answer,
+      CyberArkRoute route) {
     if (MechanismTemplate.START_OOB.equals(template.answerType())) {
       return misfit("Answer", name, "it is out of band only: start it with StartOOB, then Poll.");
     }
@@ -133,7 +149,7 @@ public final class CyberArkAuthenticator {
       return Envelope.error("Missing or invalid required field: Answer (a string is required with Action Answer).");
     }
     String secret = session.user.secretFor(name, template);
-    return secret != null && secret.equals(answer) ? pass(session) : fail(session);
+    return secret != null && secret.equals(answer) ? pass(session, route) : fail(session);
   }
 
   private Reply startOob(CyberArkSession session, int index, String name, MechanismTemplate template, Plan plan) {
@@ -148,7 +164,7 @@ public final class CyberArkAuthenticator {
     return OOB_PENDING;
   }
 
-  private Reply poll(CyberArkSession session, int index, String name, Plan plan) {
+  private Reply poll(CyberArkSession session, int index, String name, Plan plan, CyberArkRoute route) {
     if (session.started != index) {
       return misfit("Poll", name, "it was not started with StartOOB.");
     }
@@ -161,17 +177,17 @@ public final class CyberArkAuthenticator {
       session.pendingPollsAnswered++;
       return OOB_PENDING;
     }
-    return oob.deny() ? fail(session) : pass(session);
+    return oob.deny() ? fail(session) : pass(session, route);
   }
 
-  private Reply pass(CyberArkSession session) {
+  private Reply pass(CyberArkSession session, CyberArkRoute route) {
     session.started = CyberArkSession.NOT_STARTED;
     session.challenge++;
     if (session.challenge < session.user.challenges().size()) {
       return START_NEXT_CHALLENGE;
     }
     session.ended = true;
-    return Envelope.success(loginSuccess(session));
+    return Envelope.success(loginSuccess(session, route));
   }
 
   private Reply fail(CyberArkSession session) {
@@ -192,15 +208,21 @@ public final class CyberArkAuthenticator {
     return profile.get().cyberark().minPollIntervalMs();
   }
 
-  private ObjectNode newPackage(String sessionId, CyberArkSession session) {
+  /** The package from the session's current challenge on (all of them at the start, the rest after a swap). */
+  private ObjectNode newPackage(String sessionId, CyberArkSession session, CyberArkRoute route) {
     ArrayNode challenges = Json.MAPPER.createArrayNode();
     List<List<String>> userChallenges = session.user.challenges();
-    for (int c = 0; c < userChallenges.size(); c++) {
+    for (int c = session.challenge; c < userChallenges.size(); c++) {
       ArrayNode mechanisms = challenges.addObject().putArray("Mechanisms");
       for (int m = 0; m < userChallenges.get(c).size(); m++) {
         String name = userChallenges.get(c).get(m);
         MechanismTemplate template = data.mechanisms().get(name);
-        mechanisms.addObject()
+        ObjectNode mechanism = mechanisms.addObject();
+        if ("EMAIL".equals(name)) {
+          String domain = emailDomain(session.user.login());
+          mechanism.put("MaskedEmailAddress", "***@" + domain).put("PartialAddress", domain);
+        }
+        mechanism
             .put("AnswerType", template.answerType())
             .put("Name", name)
             .put("PromptMechChosen", template.promptMechChosen())
@@ -218,17 +240,28 @@ public final class CyberArkAuthenticator {
     result.put("Version", "1.0");
     result.put("Summary", "NewPackage");
     result.put("TenantId", session.tenantId);
-    ObjectNode holder = "Result".equals(session.user.sessionShape()) ? result : result.putObject("ReturnData");
+    // as in the vendor's own fixtures (conjur-cli-go)
+    result.putNull("EventDescription");
+    result.put("RetryWaitingTime", 0);
+    result.putNull("SecurityImageName");
+    result.put("AllowLoginMfaCache", false);
+    boolean flat = route.securityApi() || "Result".equals(session.user.sessionShape());
+    ObjectNode holder = flat ? result : result.putObject("ReturnData");
     holder.put("SessionId", sessionId);
     holder.set("Challenges", challenges);
     return result;
+  }
+
+  private static String emailDomain(String login) {
+    int at = login.lastIndexOf('@');
+    return at >= 0 && at < login.length() - 1 ? login.substring(at + 1) : "idv.test";
   }
 
   private static ObjectNode summary(String summary) {
     return Json.object().put("Summary", summary);
   }
 
-  private static ObjectNode loginSuccess(CyberArkSession session) {
+  private static ObjectNode loginSuccess(CyberArkSession session, CyberArkRoute route) {
     CyberArkUser user = session.user;
     ThreadLocalRandom random = ThreadLocalRandom.current();
     return Json.object()
@@ -240,7 +273,11 @@ public final class CyberArkAuthenticator {
         .put("EmailAddress", user.login())
         .put("UserDirectory", "CDS")
         .put("User", user.login())
+        .put("PodFqdn", route.host())
         .put("CustomerID", session.tenantId)
+        .put("SystemID", session.tenantId)
+        .put("SourceDsType", "CDS")
+        .put("TokenLifetime", TOKEN_LIFETIME_SECONDS)
         .put("Summary", "LoginSuccess");
   }
 

@@ -11,12 +11,14 @@ import java.util.Map;
 @JsonIgnoreProperties({"_comment"})
 public record CyberArkData(
     String defaultTenantId,
+    String otherPodHost,
     Map<String, MechanismTemplate> mechanisms,
     List<CyberArkUser> users,
     LoadUsers loadUsers) {
 
   public CyberArkData {
     defaultTenantId = defaultTenantId == null ? "ABC1234" : defaultTenantId;
+    otherPodHost = otherPodHost == null ? "localhost" : otherPodHost;
     mechanisms = Map.copyOf(mechanisms == null ? Map.of() : mechanisms);
     users = List.copyOf(users == null ? List.of() : users);
     for (CyberArkUser user : users) {

@@ -15,14 +15,16 @@ final class CyberArkSession {
 
   final CyberArkUser user;
   final String tenantId;
-  /** MechanismIds are derived from this salt: unique within the session, opaque outside it. */
-  private final long salt = ThreadLocalRandom.current().nextLong();
+  /** MechanismIds are derived from this salt: unique within the session, opaque outside it; a new package renews it. */
+  private long salt = ThreadLocalRandom.current().nextLong();
   int challenge;
   int started = NOT_STARTED;
   long oobStartedAt;
   int pendingPollsAnswered;
   int failures;
   boolean ended;
+  /** Whether the session already answered its one NewPackage after the first challenge. */
+  boolean repackaged;
   final PollRecord polls = new PollRecord();
 
   CyberArkSession(CyberArkUser user, String tenantId) {
@@ -33,6 +35,11 @@ final class CyberArkSession {
   static String newSessionId() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     return new UUID(random.nextLong(), random.nextLong()).toString();
+  }
+
+  /** A new package: the MechanismIds of the old one stop working. */
+  void renewMechanismIds() {
+    salt = ThreadLocalRandom.current().nextLong();
   }
 
   String mechanismId(int challengeIndex, int mechanismIndex) {

@@ -6,7 +6,10 @@ import java.util.List;
  * A stub user: its login (or UUID), the challenges it must pass in order (each a list of mechanism Names, one of
  * which must be passed), the answers it accepts, and how it acts on an out-of-band prompt.
  * UP is answered with {@code password}, any other Text mechanism with {@code oathCode}, a StartTextOob mechanism
- * with {@code oobCode}.
+ * with {@code oobCode}. Two behaviours real clients handle: {@code otherPod} (the tenant "lives on another pod": the
+ * StartAuthentication names it in {@code PodFqdn}, and the client repeats the call there) and
+ * {@code newPackageAfterFirst} (passing the first challenge answers a {@code NewPackage} with the remaining challenges,
+ * under new MechanismIds, instead of {@code StartNextChallenge}).
  */
 public record CyberArkUser(
     String login,
@@ -17,7 +20,9 @@ public record CyberArkUser(
     String oathCode,
     String oobCode,
     Oob oob,
-    String sessionShape) {
+    String sessionShape,
+    Boolean otherPod,
+    Boolean newPackageAfterFirst) {
 
   public CyberArkUser {
     if (login == null || login.isBlank()) {
@@ -33,19 +38,26 @@ public record CyberArkUser(
       throw new IllegalArgumentException("user " + login + ": sessionShape must be ReturnData or Result");
     }
     displayName = displayName == null ? login : displayName;
+    otherPod = Boolean.TRUE.equals(otherPod);
+    newPackageAfterFirst = Boolean.TRUE.equals(newPackageAfterFirst);
+    if (newPackageAfterFirst && challenges.size() < 2) {
+      throw new IllegalArgumentException("user " + login + ": newPackageAfterFirst needs at least two challenges");
+    }
   }
 
   /** An unknown login still gets a normal-looking package (no user enumeration); nothing it answers is right. */
   static CyberArkUser unknown(String login) {
-    return new CyberArkUser(login, null, login, null, List.of(List.of("UP")), null, null, null, null);
+    return new CyberArkUser(login, null, login, null, List.of(List.of("UP")), null, null, null, null, false, false);
   }
 
   boolean isUnknown() {
     return uuid == null && password == null;
   }
 
-  CyberArkUser withLogin(String newLogin, Oob newOob) {
-    return new CyberArkUser(newLogin, null, newLogin, password, challenges, oathCode, oobCode, newOob, sessionShape);
+  /** A generated load user: this user's secrets and challenges, its own login and behaviours. */
+  CyberArkUser withLogin(String newLogin, Oob newOob, boolean onOtherPod, boolean newPackage) {
+    return new CyberArkUser(newLogin, null, newLogin, password, challenges, oathCode, oobCode, newOob, sessionShape,
+        otherPod || onOtherPod, newPackageAfterFirst || newPackage);
   }
 
   /** The secret that answers a mechanism, or null when none does. */

@@ -10,7 +10,8 @@ import dev.idvharness.stub.serve.Responder;
 import dev.idvharness.stub.serve.VendorTransformer;
 
 /**
- * {@code POST /CDirectoryService/SendIdentityVerification}: Answer, StartOOB and Poll, with latency per action.
+ * {@code POST /CDirectoryService/SendIdentityVerification} (and the SDKs' {@code /Security/AdvanceAuthentication}):
+ * Answer, StartOOB and Poll, with latency per action.
  * Mapping: {@code "transformers": ["cyberark-send-identity-verification"]}.
  * DO NOT REGISTER directly: {@code IdvStubExtensions} creates it with the server's shared state.
  */
@@ -39,7 +40,7 @@ public final class SendIdentityVerificationTransformer extends VendorTransformer
   protected Reply answer(Request request, ObjectNode body, Plan plan) {
     return body == null
         ? StartAuthenticationTransformer.unreadable()
-        : authenticator.sendIdentityVerification(body, plan);
+        : authenticator.sendIdentityVerification(body, plan, CyberArkRoute.of(request));
   }
 
   @Override

@@ -9,7 +9,8 @@ import dev.idvharness.stub.serve.Responder;
 import dev.idvharness.stub.serve.VendorTransformer;
 
 /**
- * {@code POST /CDirectoryService/StartAuthentication}. Mapping: {@code "transformers": ["cyberark-start-authentication"]}.
+ * {@code POST /CDirectoryService/StartAuthentication}, and {@code /Security/StartAuthentication} as the vendor's SDKs
+ * call it. Mapping: {@code "transformers": ["cyberark-start-authentication"]}.
  * DO NOT REGISTER directly: {@code IdvStubExtensions} creates it with the server's shared state.
  */
 public final class StartAuthenticationTransformer extends VendorTransformer {
@@ -35,7 +36,7 @@ public final class StartAuthenticationTransformer extends VendorTransformer {
 
   @Override
   protected Reply answer(Request request, ObjectNode body, Plan plan) {
-    return body == null ? unreadable() : authenticator.startAuthentication(body);
+    return body == null ? unreadable() : authenticator.startAuthentication(body, CyberArkRoute.of(request));
   }
 
   @Override

@@ -65,7 +65,7 @@ public final class UserDirectory {
         polls != null ? Integer.valueOf(polls) : (overridden ? null : base.pendingPolls()),
         after != null ? Long.valueOf(after) : (overridden ? null : base.approveAfterMs()),
         group(matcher, "deny") != null || base.deny());
-    return loadTemplate.withLogin(login, oob);
+    return loadTemplate.withLogin(login, oob, group(matcher, "pod") != null, group(matcher, "newPackage") != null);
   }
 
   private static String group(Matcher matcher, String name) {

@@ -6,7 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** A validate body that passed the checks of contract 2.1; {@link #check} names the first problem otherwise. */
+/**
+ * A validate body that passed the checks of contract 2.1; {@link #check} names the first problem otherwise. The older
+ * names of earlier vendor docs are read too, {@code userID} for {@code uid} and {@code isEnrollment} for
+ * {@code enrollment} ([client]); where both names are sent, the current one wins ([ours]).
+ */
 record ValidateRequest(String cid, String csid, String uid, List<Entry> sessionData, boolean enrollment) {
 
   static final int MAX_ID_LENGTH = 512;
@@ -27,15 +31,16 @@ record ValidateRequest(String cid, String csid, String uid, List<Entry> sessionD
   static ValidateRequest check(ObjectNode body) throws Invalid {
     String cid = id(body, "cid");
     String csid = id(body, "csid");
-    String uid = id(body, "uid");
+    String uid = id(body, named(body, "uid", "userID"));
     JsonNode action = body.get("action");
     // an optional field sent as null is treated as absent, as most JSON writers emit unset fields that way
     if (action != null && !action.isNull() && !action.isTextual()) {
       throw new Invalid("action must be a string");
     }
-    JsonNode enrollment = body.get("enrollment");
+    String enrollmentName = named(body, "enrollment", "isEnrollment");
+    JsonNode enrollment = body.get(enrollmentName);
     if (enrollment != null && !enrollment.isNull() && !enrollment.isBoolean()) {
-      throw new Invalid("enrollment must be a boolean");
+      throw new Invalid(enrollmentName + " must be a boolean");
     }
     JsonNode additional = body.get("additionalData");
     if (additional == null || !additional.isObject()) {
@@ -53,6 +58,15 @@ record ValidateRequest(String cid, String csid, String uid, List<Entry> sessionD
       entries.add(entry(sessionData.get(i), "additionalData.sessionData[" + i + "]"));
     }
     return new ValidateRequest(cid, csid, uid, entries, enrollment != null && enrollment.booleanValue());
+  }
+
+  /**
+   * The name a field is read under: the current one unless it is absent (or null, as for any optional field) and the
+   * older one is sent. Checks and 422 messages then name the field as the request spelled it.
+   */
+  private static String named(ObjectNode body, String current, String older) {
+    JsonNode node = body.get(current);
+    return (node == null || node.isNull()) && body.has(older) ? older : current;
   }
 
   private static Entry entry(JsonNode node, String where) throws Invalid {

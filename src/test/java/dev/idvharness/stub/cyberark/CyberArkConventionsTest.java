@@ -128,7 +128,7 @@ class CyberArkConventionsTest {
   @Test
   void anUnknownUuidGetsANormalPackageThenFails() {
     JsonNode result = succeeded(
-        cyberArk.startAuthentication(request().put("UUID", "0d3c5c7e-0009-4c9a-9f00-000000000009")), "NewPackage");
+        cyberArk.startAuthentication(request().put("UUID", "0d3c5c7e-0999-4c9a-9f00-000000000999")), "NewPackage");
 
     Session session = CyberArkDriver.sessionOf("an unknown uuid", result);
     CyberArkEnvelope.authenticationFailed(cyberArk.answer(session, "UP", aStubUsersPassword()), "Failure");

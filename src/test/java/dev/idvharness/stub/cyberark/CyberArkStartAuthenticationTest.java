@@ -37,7 +37,7 @@ class CyberArkStartAuthenticationTest {
     assertThat(challenges).hasSize(2);
     assertThat(names(challenges.get(0))).containsExactly("UP");
     assertThat(names(challenges.get(1))).containsExactly("OTP", "EMAIL", "OATH");
-    assertThat(field(challenges.get(1), "AnswerType")).containsExactly("StartOob", "StartTextOob", "Text");
+    assertThat(field(challenges.get(1), "AnswerType")).containsExactly("StartTextOob", "StartTextOob", "Text");
     for (JsonNode mechanism : challenges.get(1).path("Mechanisms")) {
       assertThat(mechanism.path("PromptSelectMech").asText()).isNotBlank();
       assertThat(mechanism.path("PromptMechChosen").asText()).isNotBlank();

@@ -5,6 +5,7 @@ import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import dev.idvharness.stub.StubState;
 import dev.idvharness.stub.json.Json;
+import dev.idvharness.stub.cyberark.CyberArkRoute;
 import dev.idvharness.stub.profile.Endpoint;
 import dev.idvharness.stub.serve.Plan;
 import dev.idvharness.stub.serve.Reply;
@@ -27,6 +28,9 @@ final class InProcessStub {
 
   private final StubState state = StubState.load(ROOT, ROOT.resolve("profiles/none.json"));
 
+  /** The documented paths, as a client on the loopback calls them. */
+  private static final CyberArkRoute ROUTE = new CyberArkRoute(false, "127.0.0.1:8080");
+
   /** Every input starts from an empty stub: its sequence of requests alone decides the answers. */
   void forgetSessions() {
     state.cyberArk().sessions().clear();
@@ -38,14 +42,14 @@ final class InProcessStub {
   Answer startAuthentication(byte[] body, boolean declaredJson, long arrivedAt) {
     ObjectNode parsed = parse(body, declaredJson);
     return parsed == null ? null
-        : serve(Endpoint.CYBERARK_START, parsed, arrivedAt, plan -> state.cyberArk().startAuthentication(parsed));
+        : serve(Endpoint.CYBERARK_START, parsed, arrivedAt, plan -> state.cyberArk().startAuthentication(parsed, ROUTE));
   }
 
   /** SendIdentityVerificationTransformer; null when the body is unreadable. */
   Answer sendIdentityVerification(byte[] body, boolean declaredJson, long arrivedAt) {
     ObjectNode parsed = parse(body, declaredJson);
     return parsed == null ? null
-        : serve(Endpoint.CYBERARK_SEND, parsed, arrivedAt, plan -> state.cyberArk().sendIdentityVerification(parsed, plan));
+        : serve(Endpoint.CYBERARK_SEND, parsed, arrivedAt, plan -> state.cyberArk().sendIdentityVerification(parsed, plan, ROUTE));
   }
 
   /** ValidateTransformer: {@code apiKeys} are the values of the apikey headers. */

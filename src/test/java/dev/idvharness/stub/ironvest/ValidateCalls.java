@@ -13,20 +13,27 @@ import java.util.List;
 final class ValidateCalls {
 
   private final StubHttp http;
+  private final String path;
 
   ValidateCalls(IdvStubExtension stub) {
+    this(stub, StubHttp.IRONVEST_VALIDATE);
+  }
+
+  /** Calls to another validate path, e.g. the older {@code /api/v1/validate}. */
+  ValidateCalls(IdvStubExtension stub, String path) {
     this.http = new StubHttp(stub);
+    this.path = path;
   }
 
   Exchange send(Validation validation) {
     return validation.apiKey() == null
-        ? http.post(StubHttp.IRONVEST_VALIDATE, validation.body())
-        : http.post(StubHttp.IRONVEST_VALIDATE, validation.body(), "apikey", validation.apiKey());
+        ? http.post(path, validation.body())
+        : http.post(path, validation.body(), "apikey", validation.apiKey());
   }
 
   /** Any body and headers, for requests that are malformed on purpose. */
   Exchange post(String body, String... headers) {
-    return http.post(StubHttp.IRONVEST_VALIDATE, body, headers);
+    return http.post(path, body, headers);
   }
 
   Exchange get(String path) {
