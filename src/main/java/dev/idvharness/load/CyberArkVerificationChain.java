@@ -73,7 +73,7 @@ public final class CyberArkVerificationChain {
   }
 
   public ChainBuilder verification() {
-    return group(GROUP).on(
+    return exec(recorder.admission()).group(GROUP).on(
         feed(target.vendorUser() != null ? Feeders.vendorUser(target.vendorUser())
             : Feeders.cyberArkLoadUsers(settings.cyberArkApprovalMs(), settings.cyberArkQuirks(), runId)),
         exec(recorder::start),

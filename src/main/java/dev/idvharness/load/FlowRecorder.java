@@ -1,6 +1,8 @@
 package dev.idvharness.load;
 
 import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.CoreDsl;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +35,8 @@ public final class FlowRecorder {
   private final String group;
   private final LongSupplier runStartedAt;
   private final LongAdder started = new LongAdder();
+  private final LongAdder finished = new LongAdder();
+  private final StressGuard guard;
   private final Histogram timeToVerdictMs = concurrent();
   private final Histogram callsPerVerdict = concurrent();
   private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
@@ -44,9 +48,31 @@ public final class FlowRecorder {
    * @param runStartedAt when the injection started (windows count from there)
    */
   public FlowRecorder(String flow, String group, LongSupplier runStartedAt) {
+    this(flow, group, runStartedAt, null);
+  }
+
+  /** @param guard the stress guard that may close the admission of new flows (null: always open) */
+  public FlowRecorder(String flow, String group, LongSupplier runStartedAt, StressGuard guard) {
     this.flow = flow;
     this.group = group;
     this.runStartedAt = runStartedAt;
+    this.guard = guard;
+  }
+
+  /**
+   * The head of every flow: once a stress guard stopped the injection, a new virtual user leaves at once (it is no
+   * flow), and the first one after the drain ends the run in order.
+   */
+  public ChainBuilder admission() {
+    return CoreDsl.stopLoadGeneratorIf(session -> guard == null || guard.stop() == null ? "stress"
+            : "stress: " + guard.stop().reason(),
+            session -> guard != null && guard.isDrained())
+        .exitHereIf(session -> guard != null && !guard.injecting());
+  }
+
+  /** Flows started and not yet finished. */
+  public long inFlight() {
+    return started.sum() - finished.sum();
   }
 
   public String flow() {
@@ -93,6 +119,7 @@ public final class FlowRecorder {
     }
     windows.computeIfAbsent(Math.max(0, startedAt - runStartedAt.getAsLong()) / WINDOW_MS,
         index -> new WindowRecorder()).record(elapsed, failure);
+    finished.increment();
     return session.markAsSucceeded().set(VERIFIED, failure == null);
   }
 

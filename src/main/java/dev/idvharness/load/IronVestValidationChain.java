@@ -63,7 +63,7 @@ public final class IronVestValidationChain {
   }
 
   public ChainBuilder validation() {
-    return group(GROUP).on(
+    return exec(recorder.admission()).group(GROUP).on(
         feed(target.vendorUser() != null ? Feeders.vendorUser(target.vendorUser())
             : Feeders.ironVestSessions(settings.ironVestProcessingCalls(), settings.ironVestRetryAfterMs(), runId)),
         exec(recorder::start),

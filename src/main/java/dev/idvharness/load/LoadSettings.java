@@ -101,6 +101,11 @@ public record LoadSettings(
     return "run" + Long.toString(System.currentTimeMillis(), 36);
   }
 
+  /** The longer of the two loops' deadlines: how long a flow may be in flight. */
+  public long longestDeadlineMs() {
+    return Math.max(poll.deadlineMs(), validate.deadlineMs());
+  }
+
   /** This generator's share of the injection: 1/N of the open-model rate. */
   public Injection injection() {
     return totalInjection.scaled(1.0 / sharding.injectors());

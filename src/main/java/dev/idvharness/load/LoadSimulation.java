@@ -40,6 +40,9 @@ public abstract class LoadSimulation extends Simulation {
   private MemorySampler memory;
   private Timer warmup;
   private Timer progress;
+  /** Stress only: stops the injection once the knee is clear (null for the other profiles). */
+  private final StressGuard guard;
+  private Timer guardTimer;
 
   protected LoadSimulation() {
     try {
@@ -54,6 +57,10 @@ public abstract class LoadSimulation extends Simulation {
       target = LoadTarget.open(config);
       stubAdmin = target.stubUrl() == null ? null : new StubAdminClient(target.stubUrl(), target.stubAdminToken());
       runId = settings.sharding().idPrefix();
+      ResourceBudget.check(settings);
+      guard = "stress".equals(settings.totalInjection().profile())
+          ? new StressGuard(settings, settings.longestDeadlineMs()) : null;
+      loadTheClassesOfTheLastStep();
     } catch (ConfigException bad) {
       System.err.println("load: " + bad.getMessage());
       throw bad;
@@ -61,7 +68,25 @@ public abstract class LoadSimulation extends Simulation {
   }
 
   protected FlowRecorder recorder(String flow) {
-    return recorders.computeIfAbsent(flow, name -> new FlowRecorder(name, FlowNames.group(name), () -> startedAt));
+    return recorders.computeIfAbsent(flow,
+        name -> new FlowRecorder(name, FlowNames.group(name), () -> startedAt, guard));
+  }
+
+  /**
+   * The last step writes records and reports with classes nothing has loaded yet; a run that used up the process's
+   * open files could not open the jar to load them, and lost every result. Loaded now, they are there at the end.
+   */
+  private static void loadTheClassesOfTheLastStep() {
+    for (Class<?> used : List.of(FlowResult.class, FlowResult.Window.class, RequestResult.class,
+        GeneratorRecords.class, GeneratorRecords.Meta.class, RunRecords.class, RunReport.class, ReportIndex.class,
+        ReportCharts.class, Gates.class, GateResult.class, StressBreakpoint.class, StubHealth.class,
+        org.HdrHistogram.HistogramLogWriter.class, org.HdrHistogram.HistogramLogReader.class)) {
+      try {
+        Class.forName(used.getName(), true, used.getClassLoader());
+      } catch (ClassNotFoundException impossible) {
+        throw new IllegalStateException(impossible);
+      }
+    }
   }
 
   /**
@@ -97,6 +122,15 @@ public abstract class LoadSimulation extends Simulation {
         printProgress();
       }
     }, PROGRESS_EVERY_MS, PROGRESS_EVERY_MS);
+    if (guard != null) {
+      guardTimer = new Timer("idv-stress-guard", true);
+      guardTimer.scheduleAtFixedRate(new TimerTask() {
+        @Override
+        public void run() {
+          watchTheKnee();
+        }
+      }, 1000, 1000);
+    }
     long warmupMs = settings.warmup().toMillis();
     if (stubAdmin != null && warmupMs > 0 && warmupMs < settings.totalInjection().duration().toMillis()) {
       warmup = new Timer("idv-warmup", true);
@@ -107,6 +141,21 @@ public abstract class LoadSimulation extends Simulation {
         }
       }, warmupMs);
     }
+  }
+
+  private void watchTheKnee() {
+    long now = System.currentTimeMillis();
+    long inFlight = recorders.values().stream().mapToLong(FlowRecorder::inFlight).sum();
+    boolean wasInjecting = guard.injecting();
+    guard.check(now, startedAt, inFlight, () -> recorders.values().stream().map(FlowRecorder::result).toList(),
+        ResourceBudget::openFiles, ResourceBudget.maxOpenFiles());
+    if (wasInjecting && !guard.injecting()) {
+      StressGuard.Stop stop = guard.stop();
+      System.out.println(String.format(java.util.Locale.ROOT, "load: stress: the knee is clear at second %d "
+          + "(%.1f flows/s): %s; no new flows, %d in flight get up to %d s", stop.atSecond(), stop.usersPerSec(),
+          stop.reason(), stop.inFlight(), settings.drain().toSeconds()));
+    }
+    guard.checkDrained(now, inFlight);
   }
 
   /** One line every few seconds: what the run has done so far, so that a long run is not a silent one. */
@@ -165,6 +214,9 @@ public abstract class LoadSimulation extends Simulation {
       if (progress != null) {
         progress.cancel();
       }
+      if (guardTimer != null) {
+        guardTimer.cancel();
+      }
       long endedAt = System.currentTimeMillis();
       List<FlowResult> flows = recorders.values().stream().map(FlowRecorder::result).toList();
       StubHealth stub = stubAdmin == null ? null : StubHealth.read(stubAdmin);
@@ -179,6 +231,9 @@ public abstract class LoadSimulation extends Simulation {
       if (memory != null) {
         memory.stop();
         extra.set("memory", memory.toJson());
+      }
+      if (guard != null && guard.stop() != null) {
+        extra.set("stressStop", guard.stop().toJson());
       }
       if (sharding.injectors() > 1) {
         System.out.println("load: generator " + sharding.injectorIndex() + " of " + sharding.injectors()

@@ -94,6 +94,9 @@ public final class ReportIndex {
     if (simulation.has("stress")) {
       html.append(" &middot; stress: ").append(escape(simulation.path("stress").toString()));
     }
+    if (simulation.has("stressStop")) {
+      html.append(" &middot; injection stopped at the knee: ").append(escape(simulation.path("stressStop").toString()));
+    }
     html.append("</p>\n<table><tr><th>flow</th><th>started</th><th>verdicts</th><th>verdicts/s</th>"
         + "<th>time to verdict p50 / p95 / p99 / max (ms)</th><th>calls per verdict</th><th>failed</th>"
         + "<th>deadline misses</th><th>failures</th></tr>\n");

@@ -5,6 +5,7 @@ import dev.idvharness.config.HarnessConfig;
 import dev.idvharness.config.Keys;
 import dev.idvharness.load.GeneratorRecords;
 import dev.idvharness.load.LoadSettings;
+import dev.idvharness.load.ResourceBudget;
 import io.gatling.app.Gatling$;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ public final class Generator {
       config = HarnessConfig.load();
       settings = LoadSettings.from(config);
       simulation = config.get(Keys.LOAD_SIMULATION);
+      ResourceBudget.check(settings);
       Class.forName(simulation);
     } catch (ConfigException bad) {
       System.err.println("generator: " + bad.getMessage());

@@ -54,12 +54,7 @@ class DistributedRunTest {
     String startAt = Instant.now().plusSeconds(12).toString();
     List<Process> generators = new ArrayList<>();
     for (int index = 0; index < N; index++) {
-      ProcessBuilder builder = new ProcessBuilder(java(), "-Xmx384m",
-          "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
-          "-cp", classPath(), Generator.class.getName());
-      builder.environment().keySet().removeIf(name -> name.matches(
-          "(HARNESS|CYBERARK|IRONVEST|POLL|VALIDATE|LOAD|SLA|REPORTS|DRIFT)_.*|JOB_COMPLETION_INDEX"));
-      builder.environment().putAll(Map.ofEntries(
+      generators.add(GeneratorProcesses.generator(0, Map.ofEntries(
           Map.entry("JOB_COMPLETION_INDEX", String.valueOf(index)),
           Map.entry("LOAD_INJECTORS", String.valueOf(N)),
           Map.entry("LOAD_RUN_ID", RUN_ID),
@@ -74,9 +69,8 @@ class DistributedRunTest {
           Map.entry("SLA_MAX_STUB_LAG_MS", "1000"),
           Map.entry("REPORTS_DIR", dir.resolve("generator-" + index).toString()),
           Map.entry("CYBERARK_BASE_URL", stubs.get(index).baseUrl()),
-          Map.entry("IRONVEST_BASE_URL", stubs.get(index).baseUrl())));
-      builder.redirectErrorStream(true).redirectOutput(dir.resolve("generator-" + index + ".log").toFile());
-      generators.add(builder.start());
+          Map.entry("IRONVEST_BASE_URL", stubs.get(index).baseUrl())), dir.resolve("generator-" + index + ".log"))
+          .start());
     }
     for (Process generator : generators) {
       assertThat(generator.waitFor(120, TimeUnit.SECONDS)).as("a generator stops by itself").isTrue();
@@ -174,15 +168,5 @@ class DistributedRunTest {
     for (HistogramIterationValue value : from.recordedValues()) {
       into.recordValueWithCount(value.getValueIteratedTo(), value.getCountAtValueIteratedTo());
     }
-  }
-
-  private static String java() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  }
-
-  /** Surefire's own class path is a manifest jar; the test class path is in this property. */
-  private static String classPath() {
-    String path = System.getProperty("surefire.test.class.path");
-    return path != null && !path.isBlank() ? path : System.getProperty("java.class.path");
   }
 }

@@ -1,0 +1,70 @@
+package dev.idvharness.load;
+
+import com.sun.management.UnixOperatingSystemMXBean;
+import dev.idvharness.config.ConfigException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
+import java.util.Locale;
+
+/**
+ * What a load profile needs of this machine, checked before any traffic: every flow in flight holds one connection
+ * (one open file), and {@code rate x time per flow} flows are in flight (Little's law), a flow counted at its loop's
+ * deadline but at most {@link #FLOW_MS_CAP} (a CyberArk poll deadline of 6 minutes would ask for files no system that
+ * keeps up uses). A limit below that stops the run with one line naming the limit and the fix. During a stress run,
+ * {@link #openFiles()} tells the guard how close the process is to its limit.
+ */
+public final class ResourceBudget {
+
+  /** Files a generator holds besides its connections: jars, logs, the JVM's own, the report writers. */
+  static final int RESERVED_FILES = 256;
+  static final long FLOW_MS_CAP = 60_000;
+
+  private ResourceBudget() {}
+
+  /** Flows in flight at {@code rate} new flows per second when each may last up to {@code deadlineMs}. */
+  public static long flowsInFlight(double rate, long deadlineMs) {
+    return (long) Math.ceil(rate * Math.max(1, deadlineMs) / 1000.0);
+  }
+
+  /**
+   * Throws when the open-file limit is below what the injection needs: all of its peak for a fixed profile, the start
+   * of the ramp for stress (which the guard stops before the limit, wherever its knee is).
+   */
+  public static void check(LoadSettings settings) {
+    check(settings.injection(), settings.longestDeadlineMs(), maxOpenFiles());
+  }
+
+  static void check(Injection injection, long longestDeadlineMs, long maxFiles) {
+    if (maxFiles <= 0) {
+      return; // not a Unix JVM: no limit to read
+    }
+    boolean stress = "stress".equals(injection.profile());
+    double rate = stress ? injection.startRate() : injection.peakRate();
+    long flowMs = Math.min(longestDeadlineMs, FLOW_MS_CAP);
+    long needed = flowsInFlight(rate, flowMs) + RESERVED_FILES;
+    if (needed > maxFiles) {
+      throw new ConfigException(String.format(Locale.ROOT,
+          "the %s profile needs up to %d open files (%s flows/s x %d ms per flow, one connection each, + %d); "
+              + "this process may open %d: raise the limit (ulimit -n %d) or lower the rate",
+          injection.profile(), needed, trim(rate), flowMs, RESERVED_FILES, maxFiles, needed));
+    }
+  }
+
+  /** The process's open-file limit, or -1 when the JVM cannot tell. */
+  public static long maxOpenFiles() {
+    return unix() instanceof UnixOperatingSystemMXBean os ? os.getMaxFileDescriptorCount() : -1;
+  }
+
+  /** Files the process has open now, or -1 when the JVM cannot tell. */
+  public static long openFiles() {
+    return unix() instanceof UnixOperatingSystemMXBean os ? os.getOpenFileDescriptorCount() : -1;
+  }
+
+  private static OperatingSystemMXBean unix() {
+    return ManagementFactory.getOperatingSystemMXBean();
+  }
+
+  private static String trim(double rate) {
+    return rate == Math.rint(rate) ? String.valueOf((long) rate) : String.valueOf(rate);
+  }
+}
