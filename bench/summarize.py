@@ -63,12 +63,15 @@ if throughput:
     for endpoint, connections in throughput:
         get = lambda target: medians.get(("throughput", target, endpoint, connections))
         ours, upstream, nginx = get("ours"), get("upstream"), get("nginx")
-        if not (ours and upstream and nginx):
+        if not (ours and upstream):
             continue
-        md.append(f"| {endpoint} | {connections} | {ours['rps']:,.0f} | {upstream['rps']:,.0f} | {nginx['rps']:,.0f} | "
-                  f"{ours['rps'] / upstream['rps']:.2f}x | {ours['rps'] / nginx['rps']:.2f}x | "
-                  f"{ours['p99ms']:.1f} / {upstream['p99ms']:.1f} / {nginx['p99ms']:.1f} | "
-                  f"{ours['errors']} / {upstream['errors']} / {nginx['errors']} |")
+        # nginx is left out with BENCH_TARGETS="ours upstream"
+        n = lambda key, fmt: format(nginx[key], fmt) if nginx else "-"
+        md.append(f"| {endpoint} | {connections} | {ours['rps']:,.0f} | {upstream['rps']:,.0f} | {n('rps', ',.0f')} | "
+                  f"{ours['rps'] / upstream['rps']:.2f}x | "
+                  f"{format(ours['rps'] / nginx['rps'], '.2f') + 'x' if nginx else '-'} | "
+                  f"{ours['p99ms']:.1f} / {upstream['p99ms']:.1f} / {n('p99ms', '.1f')} | "
+                  f"{ours['errors']} / {upstream['errors']} / {n('errors', 'd')} |")
     md.append("")
 
 delay = sorted({(k[1], k[3]) for k in medians if k[0] == "delay"}, key=lambda k: (k[1], k[0]))
@@ -85,20 +88,28 @@ if delay:
 
 drivers = [r for r in rows if r.get("section") == "driver"]
 if drivers:
-    wrk_best = max((m["rps"] for k, m in medians.items() if k[0] == "throughput" and k[1] == "ours"), default=0)
-    md += ["## 3. Driver capacity: Gatling stress ramp, stub as its own process on the same 2 cores", "",
-           "| simulation | ramp (flows/s) | first broken gate | at flows/s | verdicts/s over the run | calls per verdict | "
-           "requests/s at the break | wrk's best on our stub (req/s) |",
-           "|---|---|---|---|---|---|---|---|"]
+    cores = os.cpu_count() or 1
+    md += ["## 3. Driver capacity: Gatling stress ramp until the knee, stub as its own process on the same cores", "",
+           "| simulation | injection stopped at | why | first gate broken for two windows | verdicts/s at the knee "
+           "(per generator) | per core | busiest 5 s window, verdicts/s | CPU: machine busy / stub's share | "
+           "flows unfinished |",
+           "|---|---|---|---|---|---|---|---|---|"]
     for d in drivers:
         r = d["results"]
+        stop = r.get("stressStop", {})
         stress = r.get("stress", {})
+        busy, stub = d.get("cpuBusyTicks"), d.get("stubCpuTicks")
+        wall = r.get("runSeconds", 0) or 1
+        busy_share = busy / (wall * 100 * cores) if busy else None  # USER_HZ = 100
+        stub_share = stub / busy if busy and stub is not None else None
         for flow, f in r.get("flows", {}).items():
-            at = stress.get("atUsersPerSec")
-            calls = f["callsPerVerdict"]["mean"]
-            md.append(f"| {r['simulation']} | see command | {stress.get('firstBrokenGate', '-')} | "
-                      f"{at if at is not None else '-'} | {f['verdictsPerSec']:,.1f} | {calls} | "
-                      f"{(at or 0) * calls:,.0f} | {wrk_best:,.0f} |")
+            knee = stop.get("atUsersPerSec")
+            best = max((w["verdicts"] for w in f.get("windows", [])), default=0) / 5
+            md.append(f"| {r['simulation']} | second {stop.get('atSecond', '-')}, {knee if knee is not None else '-'} "
+                      f"flows/s | {stop.get('reason', 'the ramp ended')} | {stress.get('firstBrokenGate', '-')} | "
+                      f"{knee if knee is not None else '-'} | {(knee or 0) / cores:,.0f} | {best:,.0f} | "
+                      f"{'-' if busy_share is None else f'{busy_share:.0%}'} / "
+                      f"{'-' if stub_share is None else f'{stub_share:.0%}'} | {f.get('unfinished', 0):,} |")
     md.append("")
 
 soaks = [r for r in rows if r.get("section") == "soak"]

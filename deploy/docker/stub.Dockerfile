@@ -24,5 +24,5 @@ VOLUME ["/stubs"]
 EXPOSE 8089
 HEALTHCHECK --interval=5s --timeout=3s --start-period=15s --retries=3 \
   CMD ["/app/bin/stub-health", "http://127.0.0.1:8089/__admin/idv/stats"]
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/idv-stubs.jar", "--root-dir", "/stubs", \
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:MaxTenuringThreshold=1", "-jar", "/app/idv-stubs.jar", "--root-dir", "/stubs", \
   "--port", "8089", "--bind-address", "0.0.0.0"]

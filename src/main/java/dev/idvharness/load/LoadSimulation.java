@@ -148,7 +148,8 @@ public abstract class LoadSimulation extends Simulation {
     long inFlight = recorders.values().stream().mapToLong(FlowRecorder::inFlight).sum();
     boolean wasInjecting = guard.injecting();
     guard.check(now, startedAt, inFlight, () -> recorders.values().stream().map(FlowRecorder::result).toList(),
-        ResourceBudget::openFiles, ResourceBudget.maxOpenFiles());
+        ResourceBudget::openFiles, ResourceBudget.maxOpenFiles(), ResourceBudget::heapLiveBytes,
+        Runtime.getRuntime().maxMemory());
     if (wasInjecting && !guard.injecting()) {
       StressGuard.Stop stop = guard.stop();
       System.out.println(String.format(java.util.Locale.ROOT, "load: stress: the knee is clear at second %d "
@@ -163,6 +164,11 @@ public abstract class LoadSimulation extends Simulation {
     StringBuilder line = new StringBuilder("load: ").append(getClass().getSimpleName()).append(" at ")
         .append((System.currentTimeMillis() - startedAt) / 1000).append(" s:");
     recorders.values().forEach(recorder -> line.append(' ').append(recorder.progress()));
+    long inFlight = recorders.values().stream().mapToLong(FlowRecorder::inFlight).sum();
+    java.lang.management.MemoryUsage heap = java.lang.management.ManagementFactory.getMemoryMXBean()
+        .getHeapMemoryUsage();
+    line.append(' ').append(inFlight).append(" in flight, heap ").append(heap.getUsed() >> 20).append(" of ")
+        .append(heap.getMax() >> 20).append(" MiB, ").append(ResourceBudget.openFiles()).append(" open files;");
     if (stubAdmin != null) {
       long lag = StubHealth.read(stubAdmin).highestLagP99Ms();
       line.append(" stub lag p99 ").append(lag < 0 ? "-" : lag + " ms");

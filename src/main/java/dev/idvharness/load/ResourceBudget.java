@@ -18,6 +18,10 @@ public final class ResourceBudget {
   /** Files a generator holds besides its connections: jars, logs, the JVM's own, the report writers. */
   static final int RESERVED_FILES = 256;
   static final long FLOW_MS_CAP = 60_000;
+  /** Heap a flow in flight holds in the generator (its session, connection and buffers): see docs/benchmarks.md. */
+  static final long HEAP_PER_FLOW_BYTES = 32 * 1024;
+  /** Heap a generator uses besides its flows: Gatling, the recorders' histograms, the classes. */
+  static final long HEAP_BASE_BYTES = 128L << 20;
 
   private ResourceBudget() {}
 
@@ -32,6 +36,34 @@ public final class ResourceBudget {
    */
   public static void check(LoadSettings settings) {
     check(settings.injection(), settings.longestDeadlineMs(), maxOpenFiles());
+    checkHeap(settings.injection(), settings.longestDeadlineMs(), Runtime.getRuntime().maxMemory());
+  }
+
+  /** Throws when the heap this JVM may use is below what the flows in flight hold (as for open files). */
+  static void checkHeap(Injection injection, long longestDeadlineMs, long maxHeapBytes) {
+    double rate = "stress".equals(injection.profile()) ? injection.startRate() : injection.peakRate();
+    long flowMs = Math.min(longestDeadlineMs, FLOW_MS_CAP);
+    long flows = flowsInFlight(rate, flowMs);
+    long needed = flows * HEAP_PER_FLOW_BYTES + HEAP_BASE_BYTES;
+    if (needed > maxHeapBytes) {
+      long neededMb = (needed >> 20) + 1;
+      throw new ConfigException(String.format(Locale.ROOT,
+          "the %s profile needs about %d MiB of heap (%d flows in flight x %d KiB + %d MiB); this JVM may use %d MiB:"
+              + " raise it (-Xmx%dm) or lower the rate", injection.profile(), neededMb, flows,
+          HEAP_PER_FLOW_BYTES >> 10, HEAP_BASE_BYTES >> 20, maxHeapBytes >> 20, neededMb));
+    }
+  }
+
+  /** Heap in use after the last collection (live data, not garbage), or -1 when no collector reports it. */
+  public static long heapLiveBytes() {
+    long live = -1;
+    for (java.lang.management.MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      java.lang.management.MemoryUsage afterGc = pool.getCollectionUsage();
+      if (pool.getType() == java.lang.management.MemoryType.HEAP && afterGc != null) {
+        live = Math.max(live, 0) + afterGc.getUsed();
+      }
+    }
+    return live;
   }
 
   static void check(Injection injection, long longestDeadlineMs, long maxFiles) {

@@ -17,6 +17,8 @@ public final class StressGuard {
 
   /** Share of the open-file limit the flows may reach: the rest keeps the JVM able to load classes and write. */
   static final double FILES_SHARE = 0.8;
+  /** Share of the heap live data may reach before the collector, not the system under test, sets the pace. */
+  static final double HEAP_SHARE = 0.8;
 
   private final LoadSettings settings;
   private final long deadlineMs;
@@ -52,6 +54,12 @@ public final class StressGuard {
    */
   public void check(long nowMs, long runStartedMs, long inFlight, Supplier<List<FlowResult>> results,
       LongSupplier openFiles, long maxOpenFiles) {
+    check(nowMs, runStartedMs, inFlight, results, openFiles, maxOpenFiles, () -> -1, Long.MAX_VALUE);
+  }
+
+  /** As above, and live heap (after the last collection) against the heap's limit. */
+  public void check(long nowMs, long runStartedMs, long inFlight, Supplier<List<FlowResult>> results,
+      LongSupplier openFiles, long maxOpenFiles, LongSupplier liveHeapBytes, long maxHeapBytes) {
     if (stop != null) {
       return;
     }
@@ -66,6 +74,11 @@ public final class StressGuard {
     long open = openFiles.getAsLong();
     if (reason == null && maxOpenFiles > 0 && open > FILES_SHARE * maxOpenFiles) {
       reason = String.format(Locale.ROOT, "the machine's limit: %d of %d open files", open, maxOpenFiles);
+    }
+    long live = liveHeapBytes.getAsLong();
+    if (reason == null && live > HEAP_SHARE * maxHeapBytes) {
+      reason = String.format(Locale.ROOT, "the machine's limit: %d of %d MiB of heap live", live >> 20,
+          maxHeapBytes >> 20);
     }
     if (reason == null) {
       StressBreakpoint knee = StressBreakpoint.find(results.get(), settings.sla(), settings.totalInjection());

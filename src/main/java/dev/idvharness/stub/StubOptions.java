@@ -1,6 +1,7 @@
 package dev.idvharness.stub;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * How to start a stub server. {@code port} 0 takes a free port; {@code httpsPort} null means no HTTPS, 0 a free
@@ -19,6 +20,13 @@ public record StubOptions(
     int acceptQueueSize,
     String adminToken,
     int idleTimeoutMs) {
+
+  /**
+   * The JVM flags the stub is measured and shipped with (the harness's own stub process, the containers, the
+   * manifests, bench/run): sessions live for seconds to minutes, and the default tenuring copied each of them up to 15
+   * times between survivor spaces; promoted after one collection they are copied once (docs/benchmarks.md).
+   */
+  public static final List<String> TUNED_JVM_FLAGS = List.of("-XX:MaxTenuringThreshold=1");
 
   public static final int DEFAULT_CONTAINER_THREADS = 32;
   public static final int DEFAULT_ASYNC_THREADS = 4;

@@ -41,4 +41,20 @@ class ResourceBudgetTest {
     assertThat(ResourceBudget.maxOpenFiles()).isPositive();
     assertThat(ResourceBudget.openFiles()).isPositive().isLessThan(ResourceBudget.maxOpenFiles());
   }
+
+  @Test
+  void aHeapBelowWhatTheFlowsInFlightHoldIsRefusedWithTheFix() {
+    // 100 flows/s x 30 s = 3,000 flows x 32 KiB = 93.75 MiB, + 128 MiB
+    assertThatThrownBy(() -> ResourceBudget.checkHeap(LOAD, 30_000, 200L << 20))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("the load profile needs about 222 MiB of heap (3000 flows in flight x 32 KiB + 128 MiB); this JVM"
+            + " may use 200 MiB: raise it (-Xmx222m) or lower the rate");
+    assertThatCode(() -> ResourceBudget.checkHeap(LOAD, 30_000, 222L << 20)).doesNotThrowAnyException();
+  }
+
+  @Test
+  void thisJvmReportsItsLiveHeapAfterACollection() {
+    System.gc();
+    assertThat(ResourceBudget.heapLiveBytes()).isPositive().isLessThan(Runtime.getRuntime().maxMemory());
+  }
 }

@@ -51,6 +51,13 @@ class StressGuardTest {
   }
 
   @Test
+  void liveHeapNearTheLimitStopsTheInjection() {
+    guard.check(START + 40_000, START, 10, List::of, () -> 300, 20_000, () -> 850L << 20, 1_000L << 20);
+
+    assertThat(guard.stop().reason()).isEqualTo("the machine's limit: 850 of 1000 MiB of heap live");
+  }
+
+  @Test
   void theFirstStopStaysTheKnee() {
     check(40, 201, 300, 20_000);
     check(60, 10, 999, 1_000);

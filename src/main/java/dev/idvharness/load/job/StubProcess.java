@@ -6,6 +6,7 @@ import dev.idvharness.config.Keys;
 import dev.idvharness.load.LoadSettings;
 import dev.idvharness.load.LoadTarget;
 import dev.idvharness.load.RunReport;
+import dev.idvharness.stub.StubOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,8 +72,11 @@ public final class StubProcess {
     Files.writeString(tokenFile, token);
     tokenFile.toFile().setReadable(false, false);
     tokenFile.toFile().setReadable(true, true);
-    ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx512m", "-jar", jar.toString(), "--port", "0",
-        "--profile", profile.toString(), "--max-lifetime-seconds", String.valueOf(lifetimeSeconds)))
+    List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx512m"));
+    command.addAll(StubOptions.TUNED_JVM_FLAGS);
+    command.addAll(List.of("-jar", jar.toString(), "--port", "0", "--profile", profile.toString(),
+        "--max-lifetime-seconds", String.valueOf(lifetimeSeconds)));
+    ProcessBuilder builder = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(LOG.toFile());
     builder.environment().put(StubServerMain.ADMIN_TOKEN_ENV, token);

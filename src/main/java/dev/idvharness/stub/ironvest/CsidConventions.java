@@ -1,6 +1,8 @@
 package dev.idvharness.stub.ironvest;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +24,12 @@ record CsidConventions(
 
   /** Compiled once: String.split with a character class would compile it on every request. */
   private static final Pattern TOKEN_SEPARATORS = Pattern.compile("[-_.:]");
+  /**
+   * The conventions in use, one object each: a load run's csids share a few, and every session held them apart (with
+   * their boxed numbers), objects the collector copied while the sessions lived. Bounded: past it, no sharing.
+   */
+  private static final int SHARED_MAX = 1024;
+  private static final Map<CsidConventions, CsidConventions> SHARED = new ConcurrentHashMap<>();
 
   static CsidConventions of(String csid) {
     Integer processing = null;
@@ -52,7 +60,20 @@ record CsidConventions(
         }
       }
     }
-    return new CsidConventions(processing, retryAfter, noRetry, unavailable, mismatch, noBio, bioFail, appError);
+    return shared(new CsidConventions(processing, retryAfter, noRetry, unavailable, mismatch, noBio, bioFail,
+        appError));
+  }
+
+  private static CsidConventions shared(CsidConventions conventions) {
+    CsidConventions known = SHARED.get(conventions);
+    if (known != null) {
+      return known;
+    }
+    if (SHARED.size() >= SHARED_MAX) {
+      return conventions;
+    }
+    CsidConventions raced = SHARED.putIfAbsent(conventions, conventions);
+    return raced != null ? raced : conventions;
   }
 
   /** The number after a one-letter prefix (p12, r250, u3), up to 7 digits; null for any other token. */

@@ -1,53 +1,150 @@
 package dev.idvharness.stub.serve;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.idvharness.stub.profile.Profile;
-import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
  * Per-session state keyed by the vendor's own session id (CyberArk SessionId, IronVest csid), bounded in size and
  * expiring after an idle time, so that a long load run cannot grow memory without limit. WireMock Scenarios are
  * not used: they are global and race under load.
+ *
+ * <p>A plain concurrent map with a last-access time per entry. Caffeine did the same with an access-order queue and
+ * a frequency sketch updated on every call, and it was a tenth of the stub's CPU under load (docs/benchmarks.md);
+ * here idle entries are swept in one pass at most every quarter of the idle time, on the calling thread, and a full
+ * store trims itself to nine tenths of its maximum in one pass, the longest idle entries first (the cut-off read from
+ * a sample of last-access times: the map's order is its keys' hash order, random enough for that).
  */
 public final class SessionStore<V> {
 
-  private final Cache<String, V> cache;
+  /** A full store trims itself to this share of its maximum, so that trimming is rare. */
+  static final double TRIM_TO = 0.9;
+  static final int TRIM_SAMPLE = 1024;
+
+  private final Map<String, Entry<V>> entries = new ConcurrentHashMap<>();
+  private final AtomicBoolean sweeping = new AtomicBoolean();
+  private volatile int maxEntries;
+  private volatile long idleTtlMs;
+  private volatile long nextSweepAt;
 
   public SessionStore(Profile.Sessions limits) {
-    this.cache = Caffeine.newBuilder()
-        // maintenance on the calling thread: handing it to the common pool woke a thread on most requests
-        .executor(Runnable::run)
-        .maximumSize(limits.maxEntries())
-        .expireAfterAccess(Duration.ofSeconds(limits.idleTtlSeconds()))
-        .build();
+    configure(limits);
   }
 
   public V get(String id) {
-    return cache.getIfPresent(id);
+    long now = System.currentTimeMillis();
+    sweepIfDue(now);
+    Entry<V> entry = entries.get(id);
+    if (entry == null) {
+      return null;
+    }
+    if (entry.idleSince(now) > idleTtlMs) {
+      entries.remove(id, entry);
+      return null;
+    }
+    entry.lastAccess = now;
+    return entry.value;
   }
 
   public V getOrCreate(String id, Function<String, V> create) {
-    return cache.get(id, create);
+    long now = System.currentTimeMillis();
+    sweepIfDue(now);
+    while (true) {
+      Entry<V> entry = entries.get(id);
+      if (entry != null && entry.idleSince(now) <= idleTtlMs) {
+        entry.lastAccess = now;
+        return entry.value;
+      }
+      // absent, or expired and replaced; a racing call that got there first wins and its session is used
+      Entry<V> fresh = new Entry<>(create.apply(id), now);
+      boolean added = entry == null ? entries.putIfAbsent(id, fresh) == null : entries.replace(id, entry, fresh);
+      if (added) {
+        makeRoom(now);
+        return fresh.value;
+      }
+    }
   }
 
   public void put(String id, V value) {
-    cache.put(id, value);
+    long now = System.currentTimeMillis();
+    sweepIfDue(now);
+    if (entries.put(id, new Entry<>(value, now)) == null) {
+      makeRoom(now);
+    }
   }
 
   public long size() {
-    cache.cleanUp();
-    return cache.estimatedSize();
+    sweep(System.currentTimeMillis());
+    return entries.size();
   }
 
   public void clear() {
-    cache.invalidateAll();
+    entries.clear();
   }
 
   /** Applies new limits to the live store (a profile replaced at run time). */
   public void configure(Profile.Sessions limits) {
-    cache.policy().eviction().ifPresent(eviction -> eviction.setMaximum(limits.maxEntries()));
-    cache.policy().expireAfterAccess().ifPresent(expiry -> expiry.setExpiresAfter(Duration.ofSeconds(limits.idleTtlSeconds())));
+    maxEntries = limits.maxEntries();
+    idleTtlMs = limits.idleTtlSeconds() * 1000L;
+    nextSweepAt = 0;
+  }
+
+  private void sweepIfDue(long now) {
+    if (now >= nextSweepAt && sweeping.compareAndSet(false, true)) {
+      try {
+        sweep(now);
+      } finally {
+        sweeping.set(false);
+      }
+    }
+  }
+
+  private void sweep(long now) {
+    nextSweepAt = now + Math.max(250, idleTtlMs / 4);
+    entries.values().removeIf(entry -> entry.idleSince(now) > idleTtlMs);
+  }
+
+  /** Over the maximum: one caller trims the store, the longest idle entries first, the others go on. */
+  private void makeRoom(long now) {
+    if (entries.size() <= maxEntries || !sweeping.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      long target = (long) (maxEntries * TRIM_TO);
+      long[] sample = new long[(int) Math.min(TRIM_SAMPLE, entries.size())];
+      int taken = 0;
+      for (Iterator<Entry<V>> it = entries.values().iterator(); it.hasNext() && taken < sample.length; ) {
+        sample[taken++] = it.next().lastAccess;
+      }
+      java.util.Arrays.sort(sample, 0, taken);
+      double share = 1 - (double) target / Math.max(1, entries.size());
+      long cutoff = taken == 0 ? now : sample[(int) Math.min(taken - 1, Math.floor(share * taken))];
+      entries.values().removeIf(entry -> entry.lastAccess <= cutoff && entries.size() > target);
+      // all of them used at the same moment: any will do
+      Iterator<String> any = entries.keySet().iterator();
+      while (entries.size() > target && any.hasNext()) {
+        any.next();
+        any.remove();
+      }
+    } finally {
+      sweeping.set(false);
+    }
+  }
+
+  private static final class Entry<V> {
+    final V value;
+    volatile long lastAccess;
+
+    Entry(V value, long now) {
+      this.value = value;
+      this.lastAccess = now;
+    }
+
+    long idleSince(long now) {
+      return now - lastAccess;
+    }
   }
 }
