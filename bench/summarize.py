@@ -90,10 +90,9 @@ drivers = [r for r in rows if r.get("section") == "driver"]
 if drivers:
     cores = os.cpu_count() or 1
     md += ["## 3. Driver capacity: Gatling stress ramp until the knee, stub as its own process on the same cores", "",
-           "| simulation | injection stopped at | why | first gate broken for two windows | verdicts/s at the knee "
-           "(per generator) | per core | busiest 5 s window, verdicts/s | CPU: machine busy / stub's share | "
-           "flows unfinished |",
-           "|---|---|---|---|---|---|---|---|---|"]
+           "| simulation | first gate broken for two windows | injection stopped at | why | verdicts/s at the knee "
+           "(busiest 5 s window, one generator) | per core | CPU: machine busy / stub's share | flows unfinished |",
+           "|---|---|---|---|---|---|---|---|"]
     for d in drivers:
         r = d["results"]
         stop = r.get("stressStop", {})
@@ -105,9 +104,11 @@ if drivers:
         for flow, f in r.get("flows", {}).items():
             knee = stop.get("atUsersPerSec")
             best = max((w["verdicts"] for w in f.get("windows", [])), default=0) / 5
-            md.append(f"| {r['simulation']} | second {stop.get('atSecond', '-')}, {knee if knee is not None else '-'} "
-                      f"flows/s | {stop.get('reason', 'the ramp ended')} | {stress.get('firstBrokenGate', '-')} | "
-                      f"{knee if knee is not None else '-'} | {(knee or 0) / cores:,.0f} | {best:,.0f} | "
+            broke = stress.get("atUsersPerSec")
+            md.append(f"| {r['simulation']} | {stress.get('firstBrokenGate', '-')}"
+                      f"{f' at {broke:,.0f} flows/s' if broke is not None else ''} | second {stop.get('atSecond', '-')}, "
+                      f"{f'{knee:,.0f}' if knee is not None else '-'} flows/s | {stop.get('reason', 'the ramp ended')} | "
+                      f"{best:,.0f} | {best / cores:,.0f} | "
                       f"{'-' if busy_share is None else f'{busy_share:.0%}'} / "
                       f"{'-' if stub_share is None else f'{stub_share:.0%}'} | {f.get('unfinished', 0):,} |")
     md.append("")
