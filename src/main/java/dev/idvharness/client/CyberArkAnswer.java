@@ -79,10 +79,15 @@ public record CyberArkAnswer(Exchange exchange, ObjectNode body) {
     return java.net.URI.create(baseUrl).getScheme() + "://" + podFqdn;
   }
 
+  /** {@code Challenges} as sent, wherever the session is (for checks of fields the records leave out). */
+  public JsonNode challengesJson() {
+    return session().path("Challenges");
+  }
+
   /** The mechanisms of each challenge, in order. */
   public List<List<Mechanism>> challenges() {
     List<List<Mechanism>> challenges = new ArrayList<>();
-    for (JsonNode challenge : session().path("Challenges")) {
+    for (JsonNode challenge : challengesJson()) {
       List<Mechanism> mechanisms = new ArrayList<>();
       for (JsonNode mechanism : challenge.path("Mechanisms")) {
         mechanisms.add(new Mechanism(AnswerJson.text(mechanism, "MechanismId"), AnswerJson.text(mechanism, "Name"),

@@ -28,6 +28,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The CyberArk verification a client runs, as a Gatling chain: StartAuthentication (repeated on the tenant's pod when
@@ -46,6 +47,8 @@ public final class CyberArkVerificationChain {
   private static final String START = "/CDirectoryService/StartAuthentication";
   private static final String SEND = "/CDirectoryService/SendIdentityVerification";
   private static final String BASE_URL = "ca.baseUrl";
+  private static final String ON_POD = "ca.onPod";
+  private static final String REPEAT_START = "ca.repeatStart";
   private static final String SESSION_ID = "ca.sessionId";
   private static final String WALK = "ca.walk";
   private static final String MECHANISM = "ca.mechanismId";
@@ -77,14 +80,14 @@ public final class CyberArkVerificationChain {
         feed(target.vendorUser() != null ? Feeders.vendorUser(target.vendorUser())
             : Feeders.cyberArkLoadUsers(settings.cyberArkApprovalMs(), settings.cyberArkQuirks(), runId)),
         exec(recorder::start),
-        exec(session -> session.set(BASE_URL, target.cyberArkUrl()).set(DONE, true).set(VERDICT, false)
-            .set(POLLS, 0)),
+        exec(session -> session.set(BASE_URL, target.cyberArkUrl()).set(ON_POD, false).set(REPEAT_START, false)
+            .set(DONE, true).set(VERDICT, false).set(POLLS, 0)),
         step("StartAuthentication", startAuthentication()),
-        // a tenant on another pod: the same call there, and the rest of the flow too
-        doIf(session -> ok(session) && followsPod(session) != session).then(
-            exec(CyberArkVerificationChain::followsPod),
-            step("StartAuthentication", startAuthentication())),
-        doIf(CyberArkVerificationChain::ok).then(exec(this::beginWalk)),
+        doIf(CyberArkVerificationChain::ok).then(exec(this::afterStart)),
+        // a tenant on another pod: the same call there (afterStart took its URL), and the rest of the flow too
+        doIf(session -> ok(session) && session.getBoolean(REPEAT_START)).then(
+            step("StartAuthentication", startAuthentication()),
+            doIf(CyberArkVerificationChain::ok).then(exec(this::afterStart))),
         // a failed step ends the flow, named after it ("Answer check failed"): no later step runs
         asLongAs(session -> ok(session) && !session.getBoolean(VERDICT)).on(
             exec(this::chooseMechanism),
@@ -160,17 +163,19 @@ public final class CyberArkVerificationChain {
         Map.of(), session.getString(BODY)));
   }
 
-  /** The same session on the tenant's pod when the StartAuthentication answer names one, else the session as it is. */
-  private static Session followsPod(Session session) {
-    return saved(session).podFqdn()
-        .map(pod -> session.set(BASE_URL, CyberArkAnswer.podBaseUrl(session.getString(BASE_URL), pod)))
-        .orElse(session);
-  }
-
-  /** The package of StartAuthentication: its session and the walk through its challenges. */
-  private Session beginWalk(Session session) {
+  /**
+   * The StartAuthentication answer, read once: a tenant on another pod sends the flow there (once), a package starts
+   * the walk through its challenges.
+   */
+  private Session afterStart(Session session) {
     CyberArkAnswer started = saved(session);
-    Session read = session.removeAll(BODY);
+    Session read = session.removeAll(BODY).set(REPEAT_START, false);
+    Optional<String> pod = started.podFqdn();
+    if (pod.isPresent()) {
+      return read.getBoolean(ON_POD) ? FlowRecorder.fail(read, "PodFqdn on the pod")
+          : read.set(ON_POD, true).set(REPEAT_START, true)
+              .set(BASE_URL, CyberArkAnswer.podBaseUrl(read.getString(BASE_URL), pod.get()));
+    }
     if (started.sessionId() == null || started.challenges().isEmpty()) {
       return FlowRecorder.fail(read, "no session");
     }

@@ -64,10 +64,12 @@ public final class FlowRecorder {
    * flow), and the first one after the drain ends the run in order.
    */
   public ChainBuilder admission() {
-    return CoreDsl.stopLoadGeneratorIf(session -> guard == null || guard.stop() == null ? "stress"
-            : "stress: " + guard.stop().reason(),
-            session -> guard != null && guard.isDrained())
-        .exitHereIf(session -> guard != null && !guard.injecting());
+    if (guard == null) {
+      return CoreDsl.exec(session -> session);
+    }
+    // drained implies stopped: the reason is there
+    return CoreDsl.stopLoadGeneratorIf(session -> "stress: " + guard.stop().reason(), session -> guard.isDrained())
+        .exitHereIf(session -> !guard.injecting());
   }
 
   /** Flows started and not yet finished. */

@@ -9,11 +9,14 @@ import dev.idvharness.config.ConfigException;
 import dev.idvharness.config.HarnessConfig;
 import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.core.Simulation;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Timer;
 import java.util.TimerTask;
@@ -143,16 +146,20 @@ public abstract class LoadSimulation extends Simulation {
     }
   }
 
+  private long flowsInFlight() {
+    return recorders.values().stream().mapToLong(FlowRecorder::inFlight).sum();
+  }
+
   private void watchTheKnee() {
     long now = System.currentTimeMillis();
-    long inFlight = recorders.values().stream().mapToLong(FlowRecorder::inFlight).sum();
+    long inFlight = flowsInFlight();
     boolean wasInjecting = guard.injecting();
     guard.check(now, startedAt, inFlight, () -> recorders.values().stream().map(FlowRecorder::result).toList(),
         ResourceBudget::openFiles, ResourceBudget.maxOpenFiles(), ResourceBudget::heapLiveBytes,
         Runtime.getRuntime().maxMemory());
     if (wasInjecting && !guard.injecting()) {
       StressGuard.Stop stop = guard.stop();
-      System.out.println(String.format(java.util.Locale.ROOT, "load: stress: the knee is clear at second %d "
+      System.out.println(String.format(Locale.ROOT, "load: stress: the knee is clear at second %d "
           + "(%.1f flows/s): %s; no new flows, %d in flight get up to %d s", stop.atSecond(), stop.usersPerSec(),
           stop.reason(), stop.inFlight(), settings.drain().toSeconds()));
     }
@@ -164,10 +171,8 @@ public abstract class LoadSimulation extends Simulation {
     StringBuilder line = new StringBuilder("load: ").append(getClass().getSimpleName()).append(" at ")
         .append((System.currentTimeMillis() - startedAt) / 1000).append(" s:");
     recorders.values().forEach(recorder -> line.append(' ').append(recorder.progress()));
-    long inFlight = recorders.values().stream().mapToLong(FlowRecorder::inFlight).sum();
-    java.lang.management.MemoryUsage heap = java.lang.management.ManagementFactory.getMemoryMXBean()
-        .getHeapMemoryUsage();
-    line.append(' ').append(inFlight).append(" in flight, heap ").append(heap.getUsed() >> 20).append(" of ")
+    MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+    line.append(' ').append(flowsInFlight()).append(" in flight, heap ").append(heap.getUsed() >> 20).append(" of ")
         .append(heap.getMax() >> 20).append(" MiB, ").append(ResourceBudget.openFiles()).append(" open files;");
     if (stubAdmin != null) {
       long lag = StubHealth.read(stubAdmin).highestLagP99Ms();
@@ -182,7 +187,7 @@ public abstract class LoadSimulation extends Simulation {
     StringBuilder out = new StringBuilder("\n== load: ").append(simulation).append(", run ")
         .append(settings.sharding().runId()).append('\n');
     for (FlowResult flow : flows) {
-      out.append(String.format(java.util.Locale.ROOT, "   %-22s %6d started %6d verdicts %5d failed   time to verdict"
+      out.append(String.format(Locale.ROOT, "   %-22s %6d started %6d verdicts %5d failed   time to verdict"
           + " p50 %5d ms  p95 %5d ms  p99 %5d ms%n", FlowNames.title(flow.flow()), flow.started(), flow.verdicts(),
           flow.failed(), flow.timeToVerdictMs(50), flow.timeToVerdictMs(95), flow.timeToVerdictMs(99)));
     }

@@ -3,6 +3,9 @@ package dev.idvharness.load;
 import com.sun.management.UnixOperatingSystemMXBean;
 import dev.idvharness.config.ConfigException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.lang.management.OperatingSystemMXBean;
 import java.util.Locale;
 
@@ -31,19 +34,31 @@ public final class ResourceBudget {
   }
 
   /**
-   * Throws when the open-file limit is below what the injection needs: all of its peak for a fixed profile, the start
-   * of the ramp for stress (which the guard stops before the limit, wherever its knee is).
+   * Throws when the open-file limit or the heap is below what the injection needs: all of its peak for a fixed
+   * profile, the start of the ramp for stress (which the guard stops before either limit, wherever its knee is).
    */
   public static void check(LoadSettings settings) {
-    check(settings.injection(), settings.longestDeadlineMs(), maxOpenFiles());
+    checkFiles(settings.injection(), settings.longestDeadlineMs(), maxOpenFiles());
     checkHeap(settings.injection(), settings.longestDeadlineMs(), Runtime.getRuntime().maxMemory());
   }
 
-  /** Throws when the heap this JVM may use is below what the flows in flight hold (as for open files). */
+  static void checkFiles(Injection injection, long longestDeadlineMs, long maxFiles) {
+    if (maxFiles <= 0) {
+      return; // not a Unix JVM: no limit to read
+    }
+    double rate = budgetedRate(injection);
+    long flowMs = budgetedFlowMs(longestDeadlineMs);
+    long needed = flowsInFlight(rate, flowMs) + RESERVED_FILES;
+    if (needed > maxFiles) {
+      throw new ConfigException(String.format(Locale.ROOT,
+          "the %s profile needs up to %d open files (%s flows/s x %d ms per flow, one connection each, + %d); "
+              + "this process may open %d: raise the limit (ulimit -n %d) or lower the rate",
+          injection.profile(), needed, trim(rate), flowMs, RESERVED_FILES, maxFiles, needed));
+    }
+  }
+
   static void checkHeap(Injection injection, long longestDeadlineMs, long maxHeapBytes) {
-    double rate = "stress".equals(injection.profile()) ? injection.startRate() : injection.peakRate();
-    long flowMs = Math.min(longestDeadlineMs, FLOW_MS_CAP);
-    long flows = flowsInFlight(rate, flowMs);
+    long flows = flowsInFlight(budgetedRate(injection), budgetedFlowMs(longestDeadlineMs));
     long needed = flows * HEAP_PER_FLOW_BYTES + HEAP_BASE_BYTES;
     if (needed > maxHeapBytes) {
       long neededMb = (needed >> 20) + 1;
@@ -54,32 +69,24 @@ public final class ResourceBudget {
     }
   }
 
+  private static double budgetedRate(Injection injection) {
+    return "stress".equals(injection.profile()) ? injection.startRate() : injection.peakRate();
+  }
+
+  private static long budgetedFlowMs(long longestDeadlineMs) {
+    return Math.min(longestDeadlineMs, FLOW_MS_CAP);
+  }
+
   /** Heap in use after the last collection (live data, not garbage), or -1 when no collector reports it. */
   public static long heapLiveBytes() {
     long live = -1;
-    for (java.lang.management.MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      java.lang.management.MemoryUsage afterGc = pool.getCollectionUsage();
-      if (pool.getType() == java.lang.management.MemoryType.HEAP && afterGc != null) {
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      MemoryUsage afterGc = pool.getCollectionUsage();
+      if (pool.getType() == MemoryType.HEAP && afterGc != null) {
         live = Math.max(live, 0) + afterGc.getUsed();
       }
     }
     return live;
-  }
-
-  static void check(Injection injection, long longestDeadlineMs, long maxFiles) {
-    if (maxFiles <= 0) {
-      return; // not a Unix JVM: no limit to read
-    }
-    boolean stress = "stress".equals(injection.profile());
-    double rate = stress ? injection.startRate() : injection.peakRate();
-    long flowMs = Math.min(longestDeadlineMs, FLOW_MS_CAP);
-    long needed = flowsInFlight(rate, flowMs) + RESERVED_FILES;
-    if (needed > maxFiles) {
-      throw new ConfigException(String.format(Locale.ROOT,
-          "the %s profile needs up to %d open files (%s flows/s x %d ms per flow, one connection each, + %d); "
-              + "this process may open %d: raise the limit (ulimit -n %d) or lower the rate",
-          injection.profile(), needed, trim(rate), flowMs, RESERVED_FILES, maxFiles, needed));
-    }
   }
 
   /** The process's open-file limit, or -1 when the JVM cannot tell. */

@@ -51,13 +51,8 @@ public final class StressGuard {
    *
    * @param inFlight flows started and not yet finished
    * @param results the flows so far (their windows tell a broken gate)
+   * @param liveHeapBytes heap in use after the last collection (-1: unknown)
    */
-  public void check(long nowMs, long runStartedMs, long inFlight, Supplier<List<FlowResult>> results,
-      LongSupplier openFiles, long maxOpenFiles) {
-    check(nowMs, runStartedMs, inFlight, results, openFiles, maxOpenFiles, () -> -1, Long.MAX_VALUE);
-  }
-
-  /** As above, and live heap (after the last collection) against the heap's limit. */
   public void check(long nowMs, long runStartedMs, long inFlight, Supplier<List<FlowResult>> results,
       LongSupplier openFiles, long maxOpenFiles, LongSupplier liveHeapBytes, long maxHeapBytes) {
     if (stop != null) {

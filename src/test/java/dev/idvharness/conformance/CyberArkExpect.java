@@ -122,10 +122,8 @@ public final class CyberArkExpect {
 
   /** The fields of the first mechanism called {@code name}, in any challenge, under either session shape. */
   public static void mechanismCarries(String rule, CyberArkAnswer answer, String name, List<String> fields) {
-    JsonNode challenges = answer.result().path("ReturnData").has("Challenges")
-        ? answer.result().path("ReturnData").path("Challenges") : answer.result().path("Challenges");
     JsonNode mechanism = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
-    for (JsonNode challenge : challenges) {
+    for (JsonNode challenge : answer.challengesJson()) {
       for (JsonNode offered : challenge.path("Mechanisms")) {
         if (mechanism.isMissingNode() && name.equals(offered.path("Name").asText())) {
           mechanism = offered;

@@ -17,22 +17,22 @@ class ResourceBudgetTest {
   @Test
   void aLimitBelowThePeakOfAFixedProfileIsRefusedWithTheFix() {
     // 100 flows/s x 30 s = 3,000 connections + 256
-    assertThatThrownBy(() -> ResourceBudget.check(LOAD, 30_000, 2_048))
+    assertThatThrownBy(() -> ResourceBudget.checkFiles(LOAD, 30_000, 2_048))
         .isInstanceOf(ConfigException.class)
         .hasMessage("the load profile needs up to 3256 open files (100 flows/s x 30000 ms per flow, one connection"
             + " each, + 256); this process may open 2048: raise the limit (ulimit -n 3256) or lower the rate");
-    assertThatCode(() -> ResourceBudget.check(LOAD, 30_000, 3_256)).doesNotThrowAnyException();
+    assertThatCode(() -> ResourceBudget.checkFiles(LOAD, 30_000, 3_256)).doesNotThrowAnyException();
   }
 
   @Test
   void aStressRampNeedsOnlyItsStartTheGuardStopsItBeforeTheLimit() {
-    assertThatCode(() -> ResourceBudget.check(STRESS, 30_000, 1_024)).doesNotThrowAnyException();
-    assertThatThrownBy(() -> ResourceBudget.check(STRESS, 30_000, 512)).hasMessageContaining("ulimit -n 856");
+    assertThatCode(() -> ResourceBudget.checkFiles(STRESS, 30_000, 1_024)).doesNotThrowAnyException();
+    assertThatThrownBy(() -> ResourceBudget.checkFiles(STRESS, 30_000, 512)).hasMessageContaining("ulimit -n 856");
   }
 
   @Test
   void aLongDeadlineCountsAtMostAMinutePerFlow() {
-    assertThatThrownBy(() -> ResourceBudget.check(LOAD, 360_000, 2_048)).hasMessageContaining("ulimit -n 6256");
+    assertThatThrownBy(() -> ResourceBudget.checkFiles(LOAD, 360_000, 2_048)).hasMessageContaining("ulimit -n 6256");
     assertThat(ResourceBudget.flowsInFlight(20, 2_500)).isEqualTo(50);
   }
 

@@ -20,7 +20,8 @@ class StressGuardTest {
   private final StressGuard guard = new StressGuard(settings, 2_000);
 
   private void check(long second, long inFlight, long openFiles, long maxFiles) {
-    guard.check(START + second * 1000, START, inFlight, List::of, () -> openFiles, maxFiles);
+    guard.check(START + second * 1000, START, inFlight, List::of, () -> openFiles, maxFiles, () -> 1L << 20,
+        1L << 30);
   }
 
   @Test

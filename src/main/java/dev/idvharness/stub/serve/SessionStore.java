@@ -25,7 +25,7 @@ public final class SessionStore<V> {
   static final int TRIM_SAMPLE = 1024;
 
   private final Map<String, Entry<V>> entries = new ConcurrentHashMap<>();
-  private final AtomicBoolean sweeping = new AtomicBoolean();
+  private final AtomicBoolean maintaining = new AtomicBoolean();
   private volatile int maxEntries;
   private volatile long idleTtlMs;
   private volatile long nextSweepAt;
@@ -93,11 +93,11 @@ public final class SessionStore<V> {
   }
 
   private void sweepIfDue(long now) {
-    if (now >= nextSweepAt && sweeping.compareAndSet(false, true)) {
+    if (now >= nextSweepAt && maintaining.compareAndSet(false, true)) {
       try {
         sweep(now);
       } finally {
-        sweeping.set(false);
+        maintaining.set(false);
       }
     }
   }
@@ -109,7 +109,7 @@ public final class SessionStore<V> {
 
   /** Over the maximum: one caller trims the store, the longest idle entries first, the others go on. */
   private void makeRoom(long now) {
-    if (entries.size() <= maxEntries || !sweeping.compareAndSet(false, true)) {
+    if (entries.size() <= maxEntries || !maintaining.compareAndSet(false, true)) {
       return;
     }
     try {
@@ -130,7 +130,7 @@ public final class SessionStore<V> {
         any.remove();
       }
     } finally {
-      sweeping.set(false);
+      maintaining.set(false);
     }
   }
 
