@@ -96,8 +96,8 @@ public final class Keys {
       "stress: seconds of the ramp");
   public static final Key LOAD_SOAK_USERS_PER_SEC = Key.of("load.soakUsersPerSec", "10", POSITIVE_DECIMAL,
       "soak: new flows per second");
-  public static final Key LOAD_SOAK_MINUTES = Key.of("load.soakMinutes", "60", POSITIVE_INT,
-      "soak: minutes at the rate");
+  public static final Key LOAD_SOAK_MINUTES = Key.of("load.soakMinutes", "60", POSITIVE_DECIMAL,
+      "soak: minutes at the rate (a fraction allowed: 0.5 is 30 s)");
   public static final Key LOAD_DRAIN_SECONDS = Key.of("load.drainSeconds", "30", POSITIVE_INT,
       "after the injection, flows still running get this long; then the run stops and they count as 'unfinished'");
   public static final Key LOAD_CYBERARK_APPROVAL_MS = Key.of("load.cyberarkApprovalMs", "2000", NON_NEGATIVE_INT,

@@ -67,8 +67,9 @@ public final class FlowRecorder {
     if (guard == null) {
       return CoreDsl.exec(session -> session);
     }
-    // drained implies stopped: the reason is there
-    return CoreDsl.stopLoadGeneratorIf(session -> "stress: " + guard.stop().reason(), session -> guard.isDrained())
+    // Gatling evaluates the message before the condition, for every user: it must never fail (a failed expression
+    // marks the session failed, and the flow's first request then counts as a failed check)
+    return CoreDsl.stopLoadGeneratorIf(session -> "stress: " + guard.stopReason(), session -> guard.isDrained())
         .exitHereIf(session -> !guard.injecting());
   }
 

@@ -28,7 +28,7 @@ public record Injection(String profile, double startRate, double endRate, Durati
           config.getDouble(Keys.LOAD_STRESS_END_USERS_PER_SEC),
           Duration.ofSeconds(config.getLong(Keys.LOAD_STRESS_SECONDS)), Duration.ZERO);
       case "soak" -> new Injection(profile, 0, config.getDouble(Keys.LOAD_SOAK_USERS_PER_SEC), ramp,
-          Duration.ofMinutes(config.getLong(Keys.LOAD_SOAK_MINUTES)));
+          Duration.ofMillis(Math.round(config.getDouble(Keys.LOAD_SOAK_MINUTES) * 60_000)));
       default -> throw new IllegalStateException("unchecked load.profile " + profile);
     };
   }

@@ -46,6 +46,12 @@ public final class StressGuard {
     return stop;
   }
 
+  /** Why the injection stopped, or that it has not: never null, whenever it is read. */
+  public String stopReason() {
+    Stop current = stop;
+    return current == null ? "not stopped" : current.reason();
+  }
+
   /**
    * One look at the run; stops the injection when the knee is clear.
    *
