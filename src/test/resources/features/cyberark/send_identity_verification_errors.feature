@@ -3,7 +3,7 @@ Feature: SendIdentityVerification error catalogue (contract 1.4)
 
   Sources (docs/vendor-contract.md, section 0): the page documents an error object (success:false, a Message, an
   ErrorID) for a wrong MechanismId, SessionId or Answer and a missing required field [doc]. The Summary "Failure"
-  and the ErrorID format are what public clients show [client]; what the Message says, a Result of null, and the
+  and the ErrorID format are what public clients show [client]; what the Message says, the Summary of a refused request, and the
   cases the page does not name (another tenant, an unknown Action, an Action that does not fit, an unreadable body)
   are our decisions [ours], asserted against the stubs only (@stub).
 
@@ -17,6 +17,8 @@ Feature: SendIdentityVerification error catalogue (contract 1.4)
     And the answer is an error object with a Message and an ErrorID
     # [client] 1.4: the ErrorID looks like <guid>:<hex> (drift, never a failure, against a vendor)
     And the ErrorID looks like a GUID and a hex number
+    # [client] 1.4: clients read Result.Summary on every answer, failures included
+    And the Result carries a Summary as public clients read it
 
     Examples: Wrong answers
       | id | case           | request          |
@@ -59,31 +61,31 @@ Feature: SendIdentityVerification error catalogue (contract 1.4)
       | 1  | wrong password | a wrong password | Summary "Failure"  | Authentication (login or challenge) has failed |
 
     Examples: Unknown or foreign references
-      | id | case                           | request                          | result | mentions  |
-      | 4  | unknown SessionId              | an unknown SessionId             | null   | session   |
-      | 5  | MechanismId of another session | a MechanismId of another session | null   | mechanism |
-      | 6  | TenantId of another tenant     | another TenantId                 | null   | tenant    |
+      | id | case                           | request                          | result            | mentions  |
+      | 4  | unknown SessionId              | an unknown SessionId             | Summary "Failure" | session   |
+      | 5  | MechanismId of another session | a MechanismId of another session | Summary "Failure" | mechanism |
+      | 6  | TenantId of another tenant     | another TenantId                 | Summary "Failure" | tenant    |
 
     Examples: Required field missing or not a string
-      | id | case                 | request            | result | mentions    |
-      | 7a | no Action            | no Action          | null   | Action      |
-      | 7b | no MechanismId       | no MechanismId     | null   | MechanismId |
-      | 7c | no SessionId         | no SessionId       | null   | SessionId   |
-      | 7d | no TenantId          | no TenantId        | null   | TenantId    |
-      | 7e | Action not a string  | Action as a number | null   | Action      |
+      | id | case                 | request            | result            | mentions    |
+      | 7a | no Action            | no Action          | Summary "Failure" | Action      |
+      | 7b | no MechanismId       | no MechanismId     | Summary "Failure" | MechanismId |
+      | 7c | no SessionId         | no SessionId       | Summary "Failure" | SessionId   |
+      | 7d | no TenantId          | no TenantId        | Summary "Failure" | TenantId    |
+      | 7e | Action not a string  | Action as a number | Summary "Failure" | Action      |
 
     Examples: Unknown Action
-      | id | case          | request         | result | mentions |
-      | 8  | Action Cancel | Action "Cancel" | null   | Cancel   |
+      | id | case          | request         | result            | mentions |
+      | 8  | Action Cancel | Action "Cancel" | Summary "Failure" | Cancel   |
 
     Examples: Action that does not fit the mechanism
-      | id | case                                | request                            | result | mentions |
-      | 9a | Poll on a mechanism never started   | Poll on the password mechanism     | null   | Poll     |
-      | 9b | StartOOB on a Text mechanism        | StartOOB on the password mechanism | null   | StartOOB |
+      | id | case                                | request                            | result            | mentions |
+      | 9a | Poll on a mechanism never started   | Poll on the password mechanism     | Summary "Failure" | Poll     |
+      | 9b | StartOOB on a Text mechanism        | StartOOB on the password mechanism | Summary "Failure" | StartOOB |
 
     Examples: Unreadable body
-      | id | case             | request                 | result | mentions |
-      | 10 | body not JSON    | a body that is not JSON | null   | read     |
+      | id | case             | request                 | result            | mentions |
+      | 10 | body not JSON    | a body that is not JSON | Summary "Failure" | read     |
 
   @stub
   Scenario: 1.4-2a a wrong OATH code in the second challenge answers Summary Failure

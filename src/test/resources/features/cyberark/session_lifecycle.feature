@@ -18,7 +18,7 @@ Feature: A session ends at LoginSuccess or after three wrong answers (contract 1
     And the user has answered the password wrongly 3 times
     When the user answers the password
     Then success is false
-    And the Result is null
+    And the Result is Summary "Failure"
 
   @stub
   Scenario: 1.3-h a finished session (LoginSuccess) accepts nothing more

@@ -62,6 +62,14 @@ public final class StubAdminClient {
     return json(call("GET", "/stats", null));
   }
 
+  /**
+   * {@code GET /__admin/idv/clients}: what each client did wrong as the stub saw it (early polls, abandoned sessions,
+   * refused requests sent again, calls after the end, refusals by reason).
+   */
+  public StubClientReport clients() {
+    return new StubClientReport(json(call("GET", "/clients", null)));
+  }
+
   /** A CyberArk session's polls, early polls and gaps. */
   public JsonNode cyberArkSession(String sessionId) {
     return json(call("GET", "/sessions/cyberark/" + encode(sessionId), null));

@@ -1,6 +1,7 @@
 package dev.idvharness.junit;
 
 import dev.idvharness.client.StubAdminClient;
+import dev.idvharness.client.StubClientReport;
 import dev.idvharness.stub.StubData;
 import dev.idvharness.stub.StubOptions;
 import dev.idvharness.stub.StubServer;
@@ -94,6 +95,15 @@ public final class IdvStubExtension implements BeforeAllCallback, AfterAllCallba
 
   public int port() {
     return running().port();
+  }
+
+  /**
+   * What the stub saw the clients under test do wrong: call {@code stub.clients().assertNoFindings()} at the end of a
+   * test of your service to fail it on an early poll, an abandoned session, a refused request sent again, a call
+   * after the end. Cleared by a reset, as the statistics are.
+   */
+  public StubClientReport clients() {
+    return admin().clients();
   }
 
   /** The admin API: profile, stats, per-session poll discipline, reset. */

@@ -39,9 +39,9 @@ public final class IdvStubExtensions implements ExtensionFactory {
   public List<Extension> create(WireMockServices services) {
     StubState shared = state != null ? state : loadFrom(services);
     return List.of(
-        new StartAuthenticationTransformer(shared.responder(), shared.cyberArk()),
-        new SendIdentityVerificationTransformer(shared.responder(), shared.cyberArk()),
-        new ValidateTransformer(shared.responder(), shared.ironVest()),
+        new StartAuthenticationTransformer(shared.responder(), shared.clients(), shared.cyberArk()),
+        new SendIdentityVerificationTransformer(shared.responder(), shared.clients(), shared.cyberArk()),
+        new ValidateTransformer(shared.responder(), shared.clients(), shared.ironVest()),
         new ServeTimeRecorder(shared.stats()),
         new IdvAdminApi(shared),
         new PlainBodyServerFactory(() -> shared.profile().limits().maxBodyBytes(),

@@ -1,6 +1,7 @@
 package dev.idvharness.stub;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.idvharness.stub.clients.ClientReport;
 import dev.idvharness.stub.cyberark.CyberArkAuthenticator;
 import dev.idvharness.stub.cyberark.CyberArkData;
 import dev.idvharness.stub.ironvest.IronVestData;
@@ -24,6 +25,7 @@ public final class StubState {
   private final Responder responder;
   private final CyberArkAuthenticator cyberArk;
   private final IronVestValidator ironVest;
+  private final ClientReport clients = new ClientReport();
 
   private StubState(Profile initial, CyberArkData cyberArkData, IronVestData ironVestData) {
     this.profile = new AtomicReference<>(initial);
@@ -61,14 +63,21 @@ public final class StubState {
   /** Forgets statistics, sessions and run-time enrolments: a clean start between runs. */
   public void reset() {
     stats.reset(profile.get());
+    clients.reset();
     cyberArk.sessions().clear();
     ironVest.sessions().clear();
     ironVest.enrolledUsers().clear();
   }
 
-  /** Forgets statistics only: sessions and enrolments carry on (a load run's warm-up is over). */
+  /** Forgets statistics and the client report only: sessions and enrolments carry on (a load run's warm-up is over). */
   public void resetStats() {
     stats.reset(profile.get());
+    clients.reset();
+  }
+
+  /** What each client did wrong, as the stub saw it. */
+  public ClientReport clients() {
+    return clients;
   }
 
   public ObjectNode statsJson() {

@@ -59,9 +59,15 @@ public final class CyberArkExpect {
         .isIn(expected);
   }
 
-  public static void resultIsNull(String rule, CyberArkAnswer answer) {
-    assertThat(answer.isJsonObject() && answer.body().has("Result") && answer.body().get("Result").isNull())
-        .as(broken(rule, "Result must be null", answer.exchange()))
+  public static void resultHasASummary(String rule, CyberArkAnswer answer) {
+    assertThat(answer.isJsonObject() && answer.body().path("Result").path("Summary").isTextual())
+        .as(broken(rule, "Result must be an object with a Summary (clients read Result.Summary)", answer.exchange()))
+        .isTrue();
+  }
+
+  public static void noResult(String rule, CyberArkAnswer answer) {
+    assertThat(answer.isJsonObject() && !answer.body().has("Result"))
+        .as(broken(rule, "a failed StartAuthentication carries no Result key", answer.exchange()))
         .isTrue();
   }
 

@@ -182,9 +182,14 @@ public class CyberArkSteps {
     Contract.check(Source.CLIENT, scenario, () -> CyberArkExpect.summaryOneOf(rule(), last(), fields(expected)));
   }
 
-  @Then("the Result is null")
-  public void resultIsNull() {
-    Contract.check(Source.OURS, scenario, () -> CyberArkExpect.resultIsNull(rule(), last()));
+  @Then("the Result carries a Summary as public clients read it")
+  public void resultCarriesASummary() {
+    Contract.check(Source.CLIENT, scenario, () -> CyberArkExpect.resultHasASummary(rule(), last()));
+  }
+
+  @Then("the answer carries no Result, as the vendor's start failure fixture")
+  public void noResult() {
+    Contract.check(Source.CLIENT, scenario, () -> CyberArkExpect.noResult(rule(), last()));
   }
 
   @Then("the Result is Summary {string}")

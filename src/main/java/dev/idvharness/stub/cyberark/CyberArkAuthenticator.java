@@ -3,6 +3,7 @@ package dev.idvharness.stub.cyberark;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.idvharness.stub.clients.ClientCall;
 import dev.idvharness.stub.json.Json;
 import dev.idvharness.stub.profile.Profile;
 import dev.idvharness.stub.serve.Plan;
@@ -13,7 +14,6 @@ import dev.idvharness.stub.stats.PollRecord;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /** The CyberArk session state machine and error catalogue (contract 1.2 to 1.4). */
 public final class CyberArkAuthenticator {
@@ -25,11 +25,11 @@ public final class CyberArkAuthenticator {
   /** The answers of the hot loop, rendered once. */
   private static final Reply OOB_PENDING = Envelope.success(summary("OobPending"));
   private static final Reply START_NEXT_CHALLENGE = Envelope.success(summary("StartNextChallenge"));
-  /** A TenantId is echoed in the NewPackage and LoginSuccess: only short names such as ABC1234 are taken. */
-  private static final Pattern TENANT_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
   /** A longer login or UUID names no user, and would be held by its session (up to a million of them). */
   private static final int MAX_LOGIN_LENGTH = 256;
   private static final int TOKEN_LIFETIME_SECONDS = 3600;
+  /** No vendor hint for the poll interval: public clients poll every 0.5 to 5 s; a client silent for 10 s gave up. */
+  private static final long OOB_ABANDON_HINT_MS = 1_000;
 
   private final CyberArkData data;
   private final UserDirectory directory;
@@ -55,22 +55,26 @@ public final class CyberArkAuthenticator {
     return session == null ? null : session.polls;
   }
 
-  public Reply startAuthentication(ObjectNode body, CyberArkRoute route) {
+  public Reply startAuthentication(ObjectNode body, CyberArkRoute route, ClientCall call) {
+    String sentTenant = nonBlank(Json.text(body, "TenantId"));
+    call.client(Tenant.key(sentTenant != null && Tenant.wellFormed(sentTenant) ? sentTenant : data.defaultTenantId()));
     String login = nonBlank(Json.text(body, "User"));
     String uuid = nonBlank(Json.text(body, "UUID"));
     if (login == null && uuid == null) {
-      return Envelope.failure("Undefined", "User (login name) or UUID is required to start authentication.");
+      return Envelope.undefinedStart("User or UUID is required",
+          "User (login name) or UUID is required to start authentication.");
     }
     if (body.hasNonNull("TenantId") && !body.get("TenantId").isTextual()) {
-      return Envelope.error("Missing or invalid field: TenantId must be a string.");
+      return Envelope.refusedStart("TenantId must be a string", "Missing or invalid field: TenantId must be a string.");
     }
-    String tenantId = nonBlank(Json.text(body, "TenantId"));
-    if (tenantId != null && !TENANT_ID.matcher(tenantId).matches()) {
-      return Envelope.error("Invalid field: TenantId must be 1 to 64 letters, digits, '.', '_' or '-'.");
+    if (sentTenant != null && !Tenant.wellFormed(sentTenant)) {
+      return Envelope.refusedStart("TenantId is not a tenant id or host name", "Invalid field: TenantId must be a "
+          + "tenant id (1 to 64 letters, digits, '_' or '-') or the tenant's host name.");
     }
     // the login wins when both are sent (UserDirectory.find)
     if ((login != null ? login : uuid).length() > MAX_LOGIN_LENGTH) {
-      return Envelope.error("Invalid field: " + (login != null ? "User" : "UUID") + " must be at most "
+      String field = login != null ? "User" : "UUID";
+      return Envelope.refusedStart(field + " is too long", "Invalid field: " + field + " must be at most "
           + MAX_LOGIN_LENGTH + " characters.");
     }
     CyberArkUser user = directory.find(login, uuid);
@@ -78,56 +82,74 @@ public final class CyberArkAuthenticator {
       // no session here: the client repeats the call on the tenant's pod
       return Envelope.success(Json.object().put("PodFqdn", route.podFqdn(data.otherPodHost())));
     }
-    CyberArkSession session = new CyberArkSession(user, tenantId != null ? tenantId : data.defaultTenantId());
+    CyberArkSession session = new CyberArkSession(user,
+        sentTenant != null ? Tenant.idOf(sentTenant) : data.defaultTenantId());
     String sessionId = CyberArkSession.newSessionId();
     sessions.put(sessionId, session);
+    call.session(sessionId);
     return Envelope.success(newPackage(sessionId, session, route));
   }
 
-  public Reply sendIdentityVerification(ObjectNode body, Plan plan, CyberArkRoute route) {
+  public Reply sendIdentityVerification(ObjectNode body, Plan plan, CyberArkRoute route, ClientCall call) {
+    String sentTenant = Json.text(body, "TenantId");
+    String sessionId = Json.text(body, "SessionId");
+    CyberArkSession session = sessionId == null ? null : sessions.get(sessionId);
+    // the client is the tenant it names, else the tenant of its session
+    call.client(sentTenant != null && Tenant.wellFormed(sentTenant) ? Tenant.key(sentTenant)
+        : session != null ? Tenant.key(session.tenantId) : null);
     for (String field : route.securityApi() ? REQUIRED_ON_SECURITY : REQUIRED) {
       if (Json.text(body, field) == null) {
-        return Envelope.error("Missing or invalid required field: " + field + " (a string is required).");
+        return Envelope.refusedAdvance(field + " is required (a string)",
+            "Missing or invalid required field: " + field + " (a string is required).");
       }
     }
     JsonNode answerNode = body.get("Answer");
     if (answerNode != null && !answerNode.isTextual() && !answerNode.isNull()) {
-      return Envelope.error("Invalid field: Answer must be a string.");
+      return Envelope.refusedAdvance("Answer must be a string", "Invalid field: Answer must be a string.");
     }
     String actionText = Json.text(body, "Action");
     Action action = Action.of(actionText);
     if (action == null) {
-      return Envelope.error("Unknown Action '" + printable(actionText)
+      return Envelope.refusedAdvance("unknown Action", "Unknown Action '" + printable(actionText)
           + "': use Answer, StartOOB or Poll.");
     }
-    CyberArkSession session = sessions.get(Json.text(body, "SessionId"));
     if (session == null) {
-      return Envelope.error("The session is invalid or has expired (SessionId not found). Start a new authentication.");
+      return Envelope.refusedAdvance("unknown or expired SessionId",
+          "The session is invalid or has expired (SessionId not found). Start a new authentication.");
     }
+    call.session(sessionId);
     synchronized (session) {
-      return advance(session, action, body, plan, route);
+      return advance(session, action, body, plan, route, call);
     }
   }
 
-  private Reply advance(CyberArkSession session, Action action, ObjectNode body, Plan plan, CyberArkRoute route) {
+  private Reply advance(CyberArkSession session, Action action, ObjectNode body, Plan plan, CyberArkRoute route,
+      ClientCall call) {
     String tenantId = Json.text(body, "TenantId");
-    if (!(tenantId == null && route.securityApi()) && !session.tenantId.equals(tenantId)) {
-      return Envelope.error("The TenantId does not match the tenant of this session.");
+    if (!(tenantId == null && route.securityApi()) && !Tenant.names(session.tenantId, tenantId)) {
+      return Envelope.refusedAdvance("TenantId is not the session's tenant",
+          "The TenantId does not match the tenant of this session.");
     }
     if (session.ended) {
-      return Envelope.error("The session is no longer active: it has already ended. Start a new authentication.");
+      call.afterEnd();
+      return Envelope.refusedAdvance("the session has ended",
+          "The session is no longer active: it has already ended. Start a new authentication.");
     }
     int index = session.mechanismIndex(Json.text(body, "MechanismId"));
     if (index < 0) {
-      return Envelope.error("The MechanismId is invalid: it is not a mechanism of the current challenge of this session.");
+      return Envelope.refusedAdvance("MechanismId is not of the current challenge",
+          "The MechanismId is invalid: it is not a mechanism of the current challenge of this session.");
     }
     String name = session.mechanismName(index);
     MechanismTemplate template = data.mechanisms().get(name);
     Reply reply = switch (action) {
       case ANSWER -> answer(session, index, name, template, Json.text(body, "Answer"), route);
-      case START_OOB -> startOob(session, index, name, template, plan);
-      case POLL -> poll(session, index, name, plan, route);
+      case START_OOB -> startOob(session, index, name, template, plan, call);
+      case POLL -> poll(session, index, name, plan, route, call);
     };
+    if (reply == OOB_PENDING) {
+      call.awaits(Math.max(minPollInterval(), OOB_ABANDON_HINT_MS));
+    }
     if (reply == START_NEXT_CHALLENGE && session.user.newPackageAfterFirst() && !session.repackaged) {
       // the server swaps the package: the remaining challenges, under new MechanismIds
       session.repackaged = true;
@@ -140,39 +162,46 @@ public final class CyberArkAuthenticator {
   private Reply answer(CyberArkSession session, int index, String name, MechanismTemplate template, String answer,
       CyberArkRoute route) {
     if (MechanismTemplate.START_OOB.equals(template.answerType())) {
-      return misfit("Answer", name, "it is out of band only: start it with StartOOB, then Poll.");
+      return misfit("Answer on an out-of-band mechanism", "Answer", name,
+          "it is out of band only: start it with StartOOB, then Poll.");
     }
     if (MechanismTemplate.START_TEXT_OOB.equals(template.answerType()) && session.started != index) {
-      return misfit("Answer", name, "start it with StartOOB first, then answer with the code that was sent.");
+      return misfit("Answer before StartOOB", "Answer", name,
+          "start it with StartOOB first, then answer with the code that was sent.");
     }
     if (answer == null) {
-      return Envelope.error("Missing or invalid required field: Answer (a string is required with Action Answer).");
+      return Envelope.refusedAdvance("Answer is required with Action Answer",
+          "Missing or invalid required field: Answer (a string is required with Action Answer).");
     }
     String secret = session.user.secretFor(name, template);
     return secret != null && secret.equals(answer) ? pass(session, route) : fail(session);
   }
 
-  private Reply startOob(CyberArkSession session, int index, String name, MechanismTemplate template, Plan plan) {
+  private Reply startOob(CyberArkSession session, int index, String name, MechanismTemplate template, Plan plan,
+      ClientCall call) {
     if (!template.isOob()) {
-      return misfit("StartOOB", name, "it is answered in band: use Action Answer.");
+      return misfit("StartOOB on an in-band mechanism", "StartOOB", name, "it is answered in band: use Action Answer.");
     }
     session.started = index;
     session.oobStartedAt = plan.arrivedAt();
     session.pendingPollsAnswered = 0;
     // the first poll is measured from this answer
-    session.polls.onCall(plan.arrivedAt(), plan.answeredAt(), minPollInterval(), pollStats.get());
+    call.polled(session.polls,
+        session.polls.onCall(plan.arrivedAt(), plan.answeredAt(), minPollInterval(), pollStats.get()));
     return OOB_PENDING;
   }
 
-  private Reply poll(CyberArkSession session, int index, String name, Plan plan, CyberArkRoute route) {
+  private Reply poll(CyberArkSession session, int index, String name, Plan plan, CyberArkRoute route,
+      ClientCall call) {
     if (session.started != index) {
-      return misfit("Poll", name, "it was not started with StartOOB.");
+      return misfit("Poll before StartOOB", "Poll", name, "it was not started with StartOOB.");
     }
     CyberArkUser.Oob oob = session.user.oob();
     boolean pending = oob.pendingPolls() != null
         ? session.pendingPollsAnswered < oob.pendingPolls()
         : oob.approveAfterMs() != null && plan.arrivedAt() - session.oobStartedAt < oob.approveAfterMs();
-    session.polls.onCall(plan.arrivedAt(), plan.answeredAt(), pending ? minPollInterval() : 0, pollStats.get());
+    call.polled(session.polls,
+        session.polls.onCall(plan.arrivedAt(), plan.answeredAt(), pending ? minPollInterval() : 0, pollStats.get()));
     if (pending) {
       session.pendingPollsAnswered++;
       return OOB_PENDING;
@@ -187,7 +216,10 @@ public final class CyberArkAuthenticator {
       return START_NEXT_CHALLENGE;
     }
     session.ended = true;
-    return Envelope.success(loginSuccess(session, route));
+    ObjectNode login = loginSuccess(session, route);
+    // as the vendor's: the token as the .ASPXAUTH cookie too (identity-sample-java reads it)
+    return Envelope.success(login).withHeader("Set-Cookie",
+        ".ASPXAUTH=" + login.get("Token").textValue() + "; Path=/; Secure; HttpOnly");
   }
 
   private Reply fail(CyberArkSession session) {
@@ -200,8 +232,8 @@ public final class CyberArkAuthenticator {
     return Envelope.failure("Failure", Envelope.AUTH_FAILED);
   }
 
-  private static Reply misfit(String action, String mechanism, String why) {
-    return Envelope.error("Action " + action + " does not fit mechanism " + mechanism + ": " + why);
+  private static Reply misfit(String reason, String action, String mechanism, String why) {
+    return Envelope.refusedAdvance(reason, "Action " + action + " does not fit mechanism " + mechanism + ": " + why);
   }
 
   private int minPollInterval() {

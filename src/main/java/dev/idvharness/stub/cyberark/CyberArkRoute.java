@@ -11,9 +11,12 @@ public record CyberArkRoute(boolean securityApi, String host) {
 
   static final String SECURITY_PREFIX = "/Security/";
 
+  /** The vendor serves its paths in any letter case ({@code /security/advanceauthentication}), and so does the stub. */
   static CyberArkRoute of(Request request) {
     String host = request.getHeader("Host");
-    return new CyberArkRoute(request.getUrl().startsWith(SECURITY_PREFIX), host == null ? "" : host);
+    String url = request.getUrl();
+    return new CyberArkRoute(url.regionMatches(true, 0, SECURITY_PREFIX, 0, SECURITY_PREFIX.length()),
+        host == null ? "" : host);
   }
 
   /** Whether this request already arrived at the other pod (host names compare without case, ports aside). */

@@ -2,6 +2,8 @@ package dev.idvharness.stub.cyberark;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.http.Request;
+import dev.idvharness.stub.clients.ClientCall;
+import dev.idvharness.stub.clients.ClientReport;
 import dev.idvharness.stub.json.Json;
 import dev.idvharness.stub.profile.Endpoint;
 import dev.idvharness.stub.serve.Plan;
@@ -21,8 +23,9 @@ public final class SendIdentityVerificationTransformer extends VendorTransformer
 
   private final CyberArkAuthenticator authenticator;
 
-  public SendIdentityVerificationTransformer(Responder responder, CyberArkAuthenticator authenticator) {
-    super(responder);
+  public SendIdentityVerificationTransformer(Responder responder, ClientReport clients,
+      CyberArkAuthenticator authenticator) {
+    super(responder, clients);
     this.authenticator = authenticator;
   }
 
@@ -32,19 +35,25 @@ public final class SendIdentityVerificationTransformer extends VendorTransformer
   }
 
   @Override
+  protected String vendor() {
+    return StartAuthenticationTransformer.VENDOR;
+  }
+
+  @Override
   protected String endpoint(ObjectNode body) {
     return body == null ? Endpoint.CYBERARK_SEND : Action.endpointOf(Json.text(body, "Action"));
   }
 
   @Override
-  protected Reply answer(Request request, ObjectNode body, Plan plan) {
+  protected Reply answer(Request request, ObjectNode body, Plan plan, ClientCall call) {
     return body == null
-        ? StartAuthenticationTransformer.unreadable()
-        : authenticator.sendIdentityVerification(body, plan, CyberArkRoute.of(request));
+        ? Envelope.refusedAdvance(StartAuthenticationTransformer.UNREADABLE_REASON,
+            StartAuthenticationTransformer.UNREADABLE)
+        : authenticator.sendIdentityVerification(body, plan, CyberArkRoute.of(request), call);
   }
 
   @Override
   protected Reply internalError() {
-    return Envelope.error("The request could not be processed.");
+    return Envelope.refusedAdvance(null, StartAuthenticationTransformer.INTERNAL_ERROR);
   }
 }

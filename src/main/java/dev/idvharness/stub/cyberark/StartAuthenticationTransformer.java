@@ -2,6 +2,8 @@ package dev.idvharness.stub.cyberark;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.http.Request;
+import dev.idvharness.stub.clients.ClientCall;
+import dev.idvharness.stub.clients.ClientReport;
 import dev.idvharness.stub.profile.Endpoint;
 import dev.idvharness.stub.serve.Plan;
 import dev.idvharness.stub.serve.Reply;
@@ -19,8 +21,11 @@ public final class StartAuthenticationTransformer extends VendorTransformer {
 
   private final CyberArkAuthenticator authenticator;
 
-  public StartAuthenticationTransformer(Responder responder, CyberArkAuthenticator authenticator) {
-    super(responder);
+  public static final String VENDOR = "cyberark";
+
+  public StartAuthenticationTransformer(Responder responder, ClientReport clients,
+      CyberArkAuthenticator authenticator) {
+    super(responder, clients);
     this.authenticator = authenticator;
   }
 
@@ -30,22 +35,29 @@ public final class StartAuthenticationTransformer extends VendorTransformer {
   }
 
   @Override
+  protected String vendor() {
+    return VENDOR;
+  }
+
+  @Override
   protected String endpoint(ObjectNode body) {
     return Endpoint.CYBERARK_START;
   }
 
   @Override
-  protected Reply answer(Request request, ObjectNode body, Plan plan) {
-    return body == null ? unreadable() : authenticator.startAuthentication(body, CyberArkRoute.of(request));
+  protected Reply answer(Request request, ObjectNode body, Plan plan, ClientCall call) {
+    return body == null ? Envelope.refusedStart(UNREADABLE_REASON, UNREADABLE)
+        : authenticator.startAuthentication(body, CyberArkRoute.of(request), call);
   }
 
   @Override
   protected Reply internalError() {
-    return Envelope.error("The request could not be processed.");
+    // our fault, not the client's: no refusal reason
+    return Envelope.refusedStart(null, INTERNAL_ERROR);
   }
 
-  static Reply unreadable() {
-    return Envelope.error(
-        "The request could not be read: send a JSON object with Content-Type: application/json.");
-  }
+  static final String UNREADABLE_REASON = "body is not a JSON object";
+  static final String UNREADABLE =
+      "The request could not be read: send a JSON object with Content-Type: application/json.";
+  static final String INTERNAL_ERROR = "The request could not be processed.";
 }

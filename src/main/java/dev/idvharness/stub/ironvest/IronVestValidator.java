@@ -1,6 +1,7 @@
 package dev.idvharness.stub.ironvest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.idvharness.stub.clients.ClientCall;
 import dev.idvharness.stub.json.Json;
 import dev.idvharness.stub.profile.Profile;
 import dev.idvharness.stub.serve.Plan;
@@ -25,6 +26,8 @@ public final class IronVestValidator {
   private final SessionStore<Boolean> enrolled;
   private final Supplier<Profile> profile;
   private final Supplier<PollDisciplineStats> pollStats;
+  private static final Pattern ENTRY_INDEX = Pattern.compile("\\[\\d+\\]");
+
   private final Map<Integer, Reply> processingReplies = new java.util.concurrent.ConcurrentHashMap<>();
 
   public IronVestValidator(IronVestData data, Supplier<Profile> profile, Supplier<PollDisciplineStats> pollStats) {
@@ -70,52 +73,64 @@ public final class IronVestValidator {
    * Answers a validate call: {@code apiKeys} are the values of its apikey headers (normally one), {@code body} is null
    * when the request body was not a JSON object.
    */
-  public Reply validate(List<String> apiKeys, ObjectNode body, Plan plan) {
+  public Reply validate(List<String> apiKeys, ObjectNode body, Plan plan, ClientCall call) {
+    String apiKey = apiKeys.size() == 1 ? apiKeys.get(0) : null;
+    IronVestData.Client client = apiKey == null ? null : clientsByKey.get(apiKey);
+    // the client is the cid it sends, else the organisation of its key
+    String sentCid = body == null ? null : Json.text(body, "cid");
+    call.client(sentCid != null && !sentCid.isEmpty() ? sentCid : client != null ? client.cid() : null);
     if (apiKeys.size() > 1) {
       // two keys are ambiguous: refuse rather than guess which one the client meant
-      return error(403, "Forbidden: more than one apikey header");
+      return error(403, "more than one apikey header", "Forbidden: more than one apikey header");
     }
-    String apiKey = apiKeys.isEmpty() ? null : apiKeys.get(0);
-    IronVestData.Client client = apiKey == null ? null : clientsByKey.get(apiKey);
     if (client == null) {
-      return error(403, apiKey == null ? "Forbidden: the apikey header is missing" : "Forbidden: unknown API key");
+      return apiKey == null ? error(403, "apikey header missing", "Forbidden: the apikey header is missing")
+          : error(403, "unknown API key", "Forbidden: unknown API key");
     }
     if (body == null) {
-      return error(422, "Unprocessable Entity: the body must be a JSON object");
+      return error(422, "body is not a JSON object", "Unprocessable Entity: the body must be a JSON object");
     }
     ValidateRequest request;
     try {
       request = ValidateRequest.check(body);
     } catch (ValidateRequest.Invalid invalid) {
-      return error(422, "Unprocessable Entity: " + invalid.getMessage());
+      // the rule, not the entry: "additionalData.sessionData[].key is required ..."
+      return error(422, ENTRY_INDEX.matcher(invalid.getMessage()).replaceAll("[]"),
+          "Unprocessable Entity: " + invalid.getMessage());
     }
     if (!client.cid().equals(request.cid())) {
-      return error(403, "Forbidden: CID and API key mismatch");
+      return error(403, "cid is not the API key's", "Forbidden: CID and API key mismatch");
     }
-    IronVestSession session = sessions.getOrCreate(key(request.cid(), request.csid()),
-        key -> new IronVestSession(request.csid()));
+    String sessionKey = key(request.cid(), request.csid());
+    call.session(sessionKey);
+    IronVestSession session = sessions.getOrCreate(sessionKey, key -> new IronVestSession(request.csid()));
     synchronized (session) {
-      return advance(session, request, client, plan);
+      return advance(session, request, client, plan, call);
     }
   }
 
-  private Reply advance(IronVestSession session, ValidateRequest request, IronVestData.Client client, Plan plan) {
+  private Reply advance(IronVestSession session, ValidateRequest request, IronVestData.Client client, Plan plan,
+      ClientCall call) {
     CsidConventions conventions = session.conventions;
     Profile.IronVest defaults = profile.get().ironvest();
     if (session.decision == null && session.unavailableAnswered < conventions.unavailableCalls()) {
       session.unavailableAnswered++;
       int retryAfter = profile.get().faults().retryAfterSeconds();
-      session.polls.onCall(plan.arrivedAt(), plan.answeredAt(), retryAfter * 1000L, pollStats.get());
+      call.polled(session.polls,
+          session.polls.onCall(plan.arrivedAt(), plan.answeredAt(), retryAfter * 1000L, pollStats.get()));
+      call.awaits(retryAfter * 1000L);
       return Responder.unavailable(retryAfter);
     }
     int processingCalls = conventions.processingCalls() != null ? conventions.processingCalls() : defaults.processingCalls();
     if (session.decision == null && session.processingAnswered < processingCalls) {
       session.processingAnswered++;
       int retryAfter = conventions.retryAfterMs() != null ? conventions.retryAfterMs() : defaults.retryAfterMs();
-      session.polls.onCall(plan.arrivedAt(), plan.answeredAt(), conventions.noRetryAfter() ? 0 : retryAfter, pollStats.get());
+      call.polled(session.polls, session.polls.onCall(plan.arrivedAt(), plan.answeredAt(),
+          conventions.noRetryAfter() ? 0 : retryAfter, pollStats.get()));
+      call.awaits(conventions.noRetryAfter() ? 0 : retryAfter);
       return processing(conventions.noRetryAfter() ? -1 : retryAfter);
     }
-    session.polls.onCall(plan.arrivedAt(), plan.answeredAt(), 0, pollStats.get());
+    call.polled(session.polls, session.polls.onCall(plan.arrivedAt(), plan.answeredAt(), 0, pollStats.get()));
     if (session.decision == null) {
       session.decision = conventions.applicationError()
           ? Reply.ok(Json.object().put("errorMessage", data.applicationErrorMessage()))
@@ -161,7 +176,8 @@ public final class IronVestValidator {
     return reply;
   }
 
-  private static Reply error(int status, String message) {
-    return Reply.status(status, Json.object().put("success", false).put("error", message));
+  /** A refused request: {@code reason} is what the client report counts it under. */
+  private static Reply error(int status, String reason, String message) {
+    return Reply.refusal(status, Json.object().put("success", false).put("error", message), reason);
   }
 }

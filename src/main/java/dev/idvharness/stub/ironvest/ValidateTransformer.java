@@ -3,6 +3,8 @@ package dev.idvharness.stub.ironvest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.Request;
+import dev.idvharness.stub.clients.ClientCall;
+import dev.idvharness.stub.clients.ClientReport;
 import dev.idvharness.stub.json.Json;
 import dev.idvharness.stub.profile.Endpoint;
 import dev.idvharness.stub.serve.Plan;
@@ -21,8 +23,8 @@ public final class ValidateTransformer extends VendorTransformer {
 
   private final IronVestValidator validator;
 
-  public ValidateTransformer(Responder responder, IronVestValidator validator) {
-    super(responder);
+  public ValidateTransformer(Responder responder, ClientReport clients, IronVestValidator validator) {
+    super(responder, clients);
     this.validator = validator;
   }
 
@@ -32,14 +34,19 @@ public final class ValidateTransformer extends VendorTransformer {
   }
 
   @Override
+  protected String vendor() {
+    return "ironvest";
+  }
+
+  @Override
   protected String endpoint(ObjectNode body) {
     return Endpoint.IRONVEST_VALIDATE;
   }
 
   @Override
-  protected Reply answer(Request request, ObjectNode body, Plan plan) {
+  protected Reply answer(Request request, ObjectNode body, Plan plan, ClientCall call) {
     HttpHeader apiKey = request.header("apikey");
-    return validator.validate(apiKey.isPresent() ? apiKey.values() : List.of(), body, plan);
+    return validator.validate(apiKey.isPresent() ? apiKey.values() : List.of(), body, plan, call);
   }
 
   @Override

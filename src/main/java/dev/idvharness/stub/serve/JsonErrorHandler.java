@@ -28,8 +28,11 @@ final class JsonErrorHandler extends ErrorHandler {
       System.err.println("idv-stubs: " + cause.getClass().getName() + " escaped while serving " + path);
       status = 500;
     }
-    if (path.startsWith("/CDirectoryService/") || path.startsWith("/Security/")) {
-      reply = Envelope.error("The request could not be processed.");
+    String lower = path.toLowerCase(java.util.Locale.ROOT);
+    if (lower.startsWith("/cdirectoryservice/") || lower.startsWith("/security/")) {
+      reply = lower.endsWith("/startauthentication")
+          ? Envelope.refusedStart(null, "The request could not be processed.")
+          : Envelope.refusedAdvance(null, "The request could not be processed.");
     } else if (path.endsWith("/validate")) {
       reply = Reply.status(status, Json.object().put("success", false).put("error", status == 500
           ? "Internal Server Error" : "HTTP " + status));

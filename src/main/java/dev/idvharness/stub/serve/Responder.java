@@ -60,6 +60,7 @@ public final class Responder {
         .withTransformerParameter(ENDPOINT_PARAMETER, plan.endpoint())
         .withTransformerParameter(DELAY_PARAMETER, plan.delayMs())
         .withTransformerParameter(ARRIVED_PARAMETER, plan.arrivedAt());
+    reply.headers().forEach(builder::withHeader);
     if (reply.retryAfterSeconds() != null) {
       builder.withHeader("Retry-After", String.valueOf(reply.retryAfterSeconds()));
     }

@@ -6,25 +6,38 @@ import com.github.tomakehurst.wiremock.http.ContentTypeHeader;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.idvharness.stub.clients.ClientCall;
+import dev.idvharness.stub.clients.ClientReport;
 import dev.idvharness.stub.json.Json;
 
 /**
  * The shared shape of the vendor transformers: plan latency and faults first (a faulted request never reaches the
- * vendor logic), read the body only if it is declared JSON, and never let an exception become a 5xx.
+ * vendor logic), read the body only if it is declared JSON, never let an exception become a 5xx, and tell the client
+ * report what the call showed.
  */
 public abstract class VendorTransformer implements ResponseDefinitionTransformerV2 {
 
-  private final Responder responder;
+  private static final int USER_AGENT_SHOWN = 120;
 
-  protected VendorTransformer(Responder responder) {
+  private final Responder responder;
+  private final ClientReport clients;
+
+  protected VendorTransformer(Responder responder, ClientReport clients) {
     this.responder = responder;
+    this.clients = clients;
   }
+
+  /** The vendor's name in the client report. */
+  protected abstract String vendor();
 
   /** The latency/statistics name of this request (may look into the body, e.g. the CyberArk Action). */
   protected abstract String endpoint(ObjectNode body);
 
-  /** The vendor answer; {@code body} is null when the request did not carry a JSON object. */
-  protected abstract Reply answer(Request request, ObjectNode body, Plan plan);
+  /**
+   * The vendor answer; {@code body} is null when the request did not carry a JSON object. {@code call} takes what the
+   * vendor logic learns of the client (who it is, its session, an early or a late call).
+   */
+  protected abstract Reply answer(Request request, ObjectNode body, Plan plan, ClientCall call);
 
   /** What the vendor says when our own code failed: never a 5xx and never a stack trace. */
   protected abstract Reply internalError();
@@ -39,14 +52,44 @@ public abstract class VendorTransformer implements ResponseDefinitionTransformer
     if (fault != null) {
       return fault;
     }
+    ClientCall call = new ClientCall(vendor(), plan.endpoint(), userAgent(request), fingerprint(request));
     Reply reply;
     try {
-      reply = answer(request, body, plan);
+      reply = answer(request, body, plan, call);
     } catch (RuntimeException bug) {
       System.err.println("idv-stubs: " + getName() + " failed on a request: " + bug.getClass().getName());
       reply = internalError();
     }
+    clients.record(call, reply, plan.answeredAt());
     return responder.render(plan, reply);
+  }
+
+  /** The User-Agent as the report shows it: printable, short. */
+  private static String userAgent(Request request) {
+    String agent = request.getHeader("User-Agent");
+    if (agent == null || agent.isBlank()) {
+      return null;
+    }
+    String printable = agent.replaceAll("[^\\x20-\\x7E]", "?");
+    return printable.length() > USER_AGENT_SHOWN ? printable.substring(0, USER_AGENT_SHOWN) + "..." : printable;
+  }
+
+  /** "The same request": the path in one case, the body's bytes and the headers that name the caller (FNV-1a). */
+  private static long fingerprint(Request request) {
+    long hash = 0xcbf29ce484222325L;
+    hash = fnv(hash, request.getUrl().toLowerCase(java.util.Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    byte[] body = request.getBody();
+    hash = fnv(hash, body == null ? new byte[0] : body);
+    String apiKey = request.getHeader("apikey");
+    return apiKey == null ? hash : fnv(hash, apiKey.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private static long fnv(long hash, byte[] bytes) {
+    for (byte b : bytes) {
+      hash ^= b & 0xff;
+      hash *= 0x100000001b3L;
+    }
+    return hash;
   }
 
   @Override

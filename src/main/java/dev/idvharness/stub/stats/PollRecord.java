@@ -18,26 +18,29 @@ public final class PollRecord {
   private int early;
   private int[] gaps;
   private int gapCount;
+  private long lastGapMs = -1;
 
   /**
-   * Records a call that arrived at {@code arrivedAt}; returns true when it came too early.
-   * {@code nextExpectedGapMs} is what the answer to this call asks of the next one (0: nothing).
+   * Records a call that arrived at {@code arrivedAt}; returns the interval it was asked to keep when it came too early,
+   * else -1. {@code nextExpectedGapMs} is what the answer to this call asks of the next one (0: nothing).
    */
-  public synchronized boolean onCall(long arrivedAt, long answeredAt, long nextExpectedGapMs, PollDisciplineStats totals) {
-    boolean tooEarly = false;
+  public synchronized long onCall(long arrivedAt, long answeredAt, long nextExpectedGapMs, PollDisciplineStats totals) {
+    long askedMs = -1;
     if (lastAnsweredAt >= 0 && expectedGapMs > 0) {
       long gap = arrivedAt - lastAnsweredAt;
+      lastGapMs = gap;
       polls++;
-      tooEarly = gap + totals.toleranceMs() < expectedGapMs;
+      boolean tooEarly = gap + totals.toleranceMs() < expectedGapMs;
       if (tooEarly) {
         early++;
+        askedMs = expectedGapMs;
       }
       keep(gap, totals.gapsKept());
       totals.record(gap, tooEarly);
     }
     lastAnsweredAt = answeredAt;
     expectedGapMs = nextExpectedGapMs;
-    return tooEarly;
+    return askedMs;
   }
 
   private void keep(long gap, int limit) {
@@ -57,6 +60,11 @@ public final class PollRecord {
       System.arraycopy(gaps, 1, gaps, 0, gaps.length - 1);
       gaps[gaps.length - 1] = (int) Math.min(Integer.MAX_VALUE, gap);
     }
+  }
+
+  /** The gap before the last call that had an interval to keep (-1: none yet). */
+  public synchronized long lastGapMs() {
+    return lastGapMs;
   }
 
   public int polls() {

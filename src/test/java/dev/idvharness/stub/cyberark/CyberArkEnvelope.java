@@ -43,10 +43,17 @@ final class CyberArkEnvelope {
     assertThat(body.path("Result").path("Summary").asText()).as("Summary of %s", body).isEqualTo(summary);
   }
 
-  /** A failure with {@code Result: null}; returns the Message. */
+  /** A refused advance, {@code Result: {Summary: "Failure"}} (clients read it on every answer); returns the Message. */
   static String rejected(JsonNode body) {
     String message = failed(body);
-    assertThat(body.path("Result").isNull()).as("Result is null in %s", body).isTrue();
+    assertThat(body.path("Result").path("Summary").asText()).as("Result.Summary in %s", body).isEqualTo("Failure");
+    return message;
+  }
+
+  /** A refused StartAuthentication: no Result key, as the vendor's fixture; returns the Message. */
+  static String rejectedStart(JsonNode body) {
+    String message = failed(body);
+    assertThat(body.has("Result")).as("a Result key in %s", body).isFalse();
     return message;
   }
 }

@@ -86,7 +86,9 @@ class CyberArkMalformedRequestTest {
   @ParameterizedTest(name = "{0} to {1}")
   @MethodSource("unreadableBodies")
   void anUnreadableBodyIsReportedAsSuch(String what, String path, String body, String contentType) {
-    String message = rejected(cyberArk.post(path, body, "Content-Type", contentType));
+    JsonNode answer = cyberArk.post(path, body, "Content-Type", contentType);
+    // a refused advance carries Result.Summary "Failure"; a refused start no Result, as the vendor's fixtures
+    String message = path.equals(StubHttp.CYBERARK_START) ? CyberArkEnvelope.rejectedStart(answer) : rejected(answer);
 
     assertThat(message).containsIgnoringCase("could not be read");
   }
@@ -119,7 +121,7 @@ class CyberArkMalformedRequestTest {
   void startAuthenticationWithATenantThatIsNotAStringNamesIt() {
     JsonNode answer = cyberArk.post(StubHttp.CYBERARK_START, json("{'TenantId':7,'User':'password.only@idv.test'}"));
 
-    assertThat(rejected(answer)).contains("TenantId");
+    assertThat(CyberArkEnvelope.rejectedStart(answer)).contains("TenantId");
   }
 
   @ParameterizedTest(name = "GET {0}")

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import dev.idvharness.stub.StubState;
+import dev.idvharness.stub.clients.ClientCall;
 import dev.idvharness.stub.json.Json;
 import dev.idvharness.stub.cyberark.CyberArkRoute;
 import dev.idvharness.stub.profile.Endpoint;
@@ -11,7 +12,7 @@ import dev.idvharness.stub.serve.Plan;
 import dev.idvharness.stub.serve.Reply;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * The vendor logic as the WireMock transformers call it ({@code VendorTransformer.transform}), without WireMock and
@@ -36,38 +37,44 @@ final class InProcessStub {
     state.cyberArk().sessions().clear();
     state.ironVest().sessions().clear();
     state.ironVest().enrolledUsers().clear();
+    state.clients().reset();
   }
 
   /** StartAuthenticationTransformer; null when the body is unreadable (the transformer answers that alone). */
   Answer startAuthentication(byte[] body, boolean declaredJson, long arrivedAt) {
     ObjectNode parsed = parse(body, declaredJson);
     return parsed == null ? null
-        : serve(Endpoint.CYBERARK_START, parsed, arrivedAt, plan -> state.cyberArk().startAuthentication(parsed, ROUTE));
+        : serve(Endpoint.CYBERARK_START, parsed, arrivedAt, (plan, call) -> state.cyberArk().startAuthentication(parsed, ROUTE, call));
   }
 
   /** SendIdentityVerificationTransformer; null when the body is unreadable. */
   Answer sendIdentityVerification(byte[] body, boolean declaredJson, long arrivedAt) {
     ObjectNode parsed = parse(body, declaredJson);
     return parsed == null ? null
-        : serve(Endpoint.CYBERARK_SEND, parsed, arrivedAt, plan -> state.cyberArk().sendIdentityVerification(parsed, plan, ROUTE));
+        : serve(Endpoint.CYBERARK_SEND, parsed, arrivedAt, (plan, call) -> state.cyberArk().sendIdentityVerification(parsed, plan, ROUTE, call));
   }
 
   /** ValidateTransformer: {@code apiKeys} are the values of the apikey headers. */
   Answer validate(List<String> apiKeys, byte[] body, boolean declaredJson, long arrivedAt) {
     ObjectNode parsed = parse(body, declaredJson);
-    return serve(Endpoint.IRONVEST_VALIDATE, parsed, arrivedAt, plan -> state.ironVest().validate(apiKeys, parsed, plan));
+    return serve(Endpoint.IRONVEST_VALIDATE, parsed, arrivedAt, (plan, call) -> state.ironVest().validate(apiKeys, parsed, plan, call));
   }
 
   private static ObjectNode parse(byte[] body, boolean declaredJson) {
     return declaredJson ? Json.parseObject(body).orElse(null) : null;
   }
 
-  private Answer serve(String endpoint, ObjectNode parsed, long arrivedAt, Function<Plan, Reply> vendor) {
+  private Answer serve(String endpoint, ObjectNode parsed, long arrivedAt, BiFunction<Plan, ClientCall, Reply> vendor) {
     Plan plan = state.responder().plan(endpoint, arrivedAt);
     if (state.responder().fault(plan) != null) {
       throw new IllegalStateException("profiles/none.json planned a fault");
     }
-    ResponseDefinition response = state.responder().render(plan, vendor.apply(plan));
+    // the client report sees every call too: its bookkeeping is fuzzed with the vendor logic
+    ClientCall call = new ClientCall(endpoint.startsWith("ironvest") ? "ironvest" : "cyberark", endpoint, null,
+        parsed == null ? 0 : parsed.hashCode());
+    Reply reply = vendor.apply(plan, call);
+    state.clients().record(call, reply, plan.answeredAt());
+    ResponseDefinition response = state.responder().render(plan, reply);
     return new Answer(response.getStatus(), response.getByteBody(), header(response, "Content-Type"),
         header(response, "Retry-After"), parsed);
   }

@@ -125,7 +125,8 @@ final class CyberArkCatalogue {
         send("the right password after LoginFailure", Setup.AFTER_LOGIN_FAILURE, bytes(answerBody()), FAILURE),
         // paths next to the vendor path: a JSON 404, or Jetty's own 400 for a NUL
         start("a trailing slash", START.withPath(CYBERARK_START + "/"), NOT_FOUND),
-        start("the path in lower case", START.withPath(CYBERARK_START.toLowerCase()), NOT_FOUND),
+        // the vendor serves its paths in any letter case (contract 1.4a): so does the stub
+        start("the path in lower case", START.withPath(CYBERARK_START.toLowerCase()), NEW_PACKAGE),
         start("a double slash", START.withPath("/" + CYBERARK_START), NOT_FOUND),
         start("an encoded slash", START.withPath("/CDirectoryService%2FStartAuthentication"), NOT_FOUND),
         start("a dot-dot segment", START.withPath("/CDirectoryService/%2e%2e/CDirectoryService/StartAuthentication"), NOT_FOUND),

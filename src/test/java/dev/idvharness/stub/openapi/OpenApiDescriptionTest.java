@@ -84,20 +84,29 @@ class OpenApiDescriptionTest {
   void everyMappingUnderStubsHasItsPathAndMethod() throws IOException {
     JsonNode paths = description().path("paths");
     List<String> missing = new ArrayList<>();
+    List<String> checked = new ArrayList<>();
     try (Stream<Path> files = Files.walk(Path.of("stubs/mappings"))) {
       for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
         for (JsonNode mapping : JSON.readTree(file.toFile()).path("mappings")) {
           JsonNode request = mapping.path("request");
-          if (request.has("urlPath")) {
+          // a vendor path in any letter case is one path of the description: "(?i)/CDirectoryService/..."
+          String pattern = request.path("urlPathPattern").asText();
+          String path = request.has("urlPath") ? request.path("urlPath").asText()
+              : pattern.startsWith("(?i)/") ? pattern.substring(4) : null;
+          if (path != null) {
+            checked.add(path);
             String method = request.path("method").asText().toLowerCase();
-            if (!paths.path(request.path("urlPath").asText()).has(method)) {
-              missing.add(method + " " + request.path("urlPath").asText() + " (" + file + ")");
+            if (!paths.path(path).has(method)) {
+              missing.add(method + " " + path + " (" + file + ")");
             }
           }
         }
       }
     }
     assertThat(missing).isEmpty();
+    assertThat(checked).as("the vendor paths checked").contains("/CDirectoryService/StartAuthentication",
+        "/CDirectoryService/SendIdentityVerification", "/Security/StartAuthentication",
+        "/Security/AdvanceAuthentication", "/v1/validate");
   }
 
   private static JsonNode description() throws IOException {

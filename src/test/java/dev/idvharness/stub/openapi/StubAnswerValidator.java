@@ -76,7 +76,10 @@ public final class StubAnswerValidator implements AutoCloseable {
       if (item.getKey().equals(ANY_OTHER_PATH)) {
         fallback = operations;
       } else {
-        routes.add(new Route(template(item.getKey()), operations));
+        // a path item marked x-idv-any-letter-case matches /security/advanceauthentication as /Security/...
+        Pattern path = template(item.getKey());
+        routes.add(new Route(item.getValue().path("x-idv-any-letter-case").asBoolean()
+            ? Pattern.compile(path.pattern(), Pattern.CASE_INSENSITIVE) : path, operations));
       }
     }
     if (fallback == null) {

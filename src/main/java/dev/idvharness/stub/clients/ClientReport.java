@@ -1,0 +1,119 @@
+package dev.idvharness.stub.clients;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.idvharness.stub.json.Json;
+import dev.idvharness.stub.serve.Reply;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * What the stub saw each client do wrong (served at {@code GET /__admin/idv/clients}): per client (IronVest by cid,
+ * CyberArk by tenant, the User-Agents alongside) the findings of {@link FindingKind}, each with a count and an
+ * example. Bounded whatever the traffic: at most {@link #MAX_CLIENTS} clients (the rest are counted together), and
+ * {@link #MAX_WAITING} sessions watched for abandonment at once.
+ */
+public final class ClientReport {
+
+  /** A session waiting for its next call is abandoned after ten times its retry hint, at least one second. */
+  static final long MIN_ABANDON_MS = 1_000;
+  static final int ABANDON_FACTOR = 10;
+  static final int MAX_CLIENTS = 1_000;
+  static final int MAX_WAITING = 200_000;
+  static final String OTHER_CLIENTS = "(other clients)";
+  static final String UNNAMED = "(not named in the request)";
+
+  private final LongSupplier clock;
+  private final Map<String, ClientRecord> clients = new ConcurrentHashMap<>();
+  /** Sessions whose last answer asks for another call: vendor and session key to when it is due at the latest. */
+  private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
+
+  private record Waiting(ClientRecord client, long dueAt, ObjectNode example) {}
+
+  public ClientReport() {
+    this(System::currentTimeMillis);
+  }
+
+  /** @param clock the time abandonment is judged at (a test drives it) */
+  public ClientReport(LongSupplier clock) {
+    this.clock = clock;
+  }
+
+  /** Records one answered call: what its vendor logic noted, and whether the answer refused it. */
+  public void record(ClientCall call, Reply reply, long answeredAt) {
+    ClientRecord client = clientRecord(call.vendor(), call.client() != null ? call.client() : UNNAMED);
+    client.called(call.userAgent());
+    String sessionKey = call.session() == null ? null : call.vendor() + ":" + call.session();
+    if (sessionKey != null) {
+      waiting.remove(sessionKey);
+    }
+    if (call.earlyPollExample() != null) {
+      client.found(FindingKind.EARLY_POLL, call.earlyPollExample());
+    }
+    if (call.isAfterEnd()) {
+      client.found(FindingKind.AFTER_END, Json.object().put("endpoint", call.endpoint())
+          .put("session", shortId(call.session())));
+    }
+    if (reply.refused()) {
+      client.refused(call.endpoint(), reply.status(), reply.refusal(), call.fingerprint());
+    }
+    if (sessionKey != null && call.awaitsWithinMs() >= 0 && waiting.size() < MAX_WAITING) {
+      waiting.put(sessionKey, new Waiting(client, answeredAt + call.awaitsWithinMs(), Json.object()
+          .put("endpoint", call.endpoint()).put("session", shortId(call.session()))
+          .put("callExpectedWithinMs", call.awaitsWithinMs())));
+    }
+  }
+
+  /** The report as JSON: clients in order of vendor and name, each finding kind with a count above zero. */
+  public ObjectNode toJson() {
+    sweep(clock.getAsLong());
+    ObjectNode root = Json.object();
+    ArrayNode list = root.putArray("clients");
+    clients.values().stream().sorted(Comparator.comparing(ClientRecord::vendor).thenComparing(ClientRecord::name))
+        .forEach(client -> list.add(client.toJson()));
+    ArrayNode kinds = root.putArray("kinds");
+    FindingKind.ALL.forEach(kind -> kinds.addObject().put("kind", kind.label()).put("meaning", kind.meaning()));
+    return root;
+  }
+
+  /** Forgets every client and every waiting session. */
+  public void reset() {
+    clients.clear();
+    waiting.clear();
+  }
+
+  /** Sessions past their due time are abandoned: counted once, then forgotten. */
+  private void sweep(long now) {
+    for (Iterator<Map.Entry<String, Waiting>> it = waiting.entrySet().iterator(); it.hasNext(); ) {
+      Waiting entry = it.next().getValue();
+      if (entry.dueAt() < now) {
+        it.remove();
+        entry.client().found(FindingKind.ABANDONED, entry.example());
+      }
+    }
+  }
+
+  private ClientRecord clientRecord(String vendor, String name) {
+    String key = vendor + ":" + name;
+    ClientRecord known = clients.get(key);
+    if (known != null) {
+      return known;
+    }
+    if (clients.size() >= MAX_CLIENTS) {
+      return clients.computeIfAbsent(vendor + ":" + OTHER_CLIENTS, k -> new ClientRecord(vendor, OTHER_CLIENTS));
+    }
+    return clients.computeIfAbsent(key, k -> new ClientRecord(vendor, name));
+  }
+
+  /** A session id shown in an example: enough to find it in a log, never a whole long value. */
+  static String shortId(String id) {
+    if (id == null) {
+      return null;
+    }
+    String printable = id.replaceAll("[^A-Za-z0-9:._-]", "?");
+    return printable.length() > 48 ? printable.substring(0, 48) + "..." : printable;
+  }
+}
