@@ -246,6 +246,10 @@ public abstract class LoadSimulation extends Simulation {
       if (guard != null && guard.stop() != null) {
         extra.set("stressStop", guard.stop().toJson());
       }
+      if (stubAdmin != null) {
+        // what the harness's own clients did that the stub would name in a team's client
+        extra.set("clients", stubAdmin.clients().json());
+      }
       if (sharding.injectors() > 1) {
         System.out.println("load: generator " + sharding.injectorIndex() + " of " + sharding.injectors()
             + " wrote its records to " + sharding.resultsDir().resolve(sharding.runId())

@@ -74,6 +74,7 @@ public final class ReportIndex {
     }
     html.append("<li><a href=\"gatling/summary.json\">gatling/summary.json</a>: time to verdict per flow</li>\n"
         + "<li><a href=\"gatling/gates.xml\">gatling/gates.xml</a>: the gates as JUnit XML</li>\n"
+        + "<li><a href=\"gatling/clients.xml\">gatling/clients.xml</a>: the stub's client report as JUnit XML</li>\n"
         + "<li>gatling/histograms/*.hlog: time-to-verdict histograms (HdrHistogram log, mergeable)</li>\n</ul>\n");
     for (Iterator<Map.Entry<String, JsonNode>> it = simulations.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
@@ -130,6 +131,30 @@ public final class ReportIndex {
           .append(escape(gate.path("source").asText())).append("</td></tr>\n");
     }
     html.append("</table>\n");
+    appendClientReport(html, simulation.path("clients"));
+  }
+
+  /** What the stub saw the harness's own clients do, as a team's client would be told (none: "no findings"). */
+  private static void appendClientReport(StringBuilder html, JsonNode report) {
+    if (report.isMissingNode()) {
+      return;
+    }
+    StringBuilder rows = new StringBuilder();
+    for (JsonNode client : report.path("clients")) {
+      for (JsonNode finding : client.path("findings")) {
+        rows.append("<tr><td>").append(escape(client.path("vendor").asText())).append(' ')
+            .append(escape(client.path("client").asText())).append("</td><td>")
+            .append(escape(finding.path("kind").asText())).append("</td><td>").append(finding.path("count"))
+            .append("</td><td><code>").append(escape(finding.path("example").toString())).append("</code></td></tr>\n");
+      }
+    }
+    html.append("<p>Client report (what the stub saw the clients do): ");
+    if (rows.isEmpty()) {
+      html.append("<span class=\"pass\">no findings</span>.</p>\n");
+      return;
+    }
+    html.append("</p>\n<table><tr><th>client</th><th>finding</th><th>count</th><th>example</th></tr>\n")
+        .append(rows).append("</table>\n");
   }
 
   /** HTML text and attribute values, escaped: the one escape of the harness's HTML and XML reports. */

@@ -205,6 +205,7 @@ public final class RunReport {
     }
     JSON.writeValue(dir.resolve("summary.json").toFile(), summary);
     Files.writeString(dir.resolve("gates.xml"), GatesXml.render(simulations));
+    Files.writeString(dir.resolve("clients.xml"), ClientFindingsXml.render(simulations));
   }
 
   static List<Path> resultFiles(Path gatlingDir) throws IOException {

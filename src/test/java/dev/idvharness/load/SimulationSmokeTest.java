@@ -55,6 +55,14 @@ class SimulationSmokeTest {
     }
     assertThat(Files.readString(RunReport.gatlingDir(dir).resolve("gates.xml")))
         .contains("<testsuites name=\"load gates\" tests=\"" + gates + "\" failures=\"0\">");
+    // the stub's client report of each simulation: in its results, as JUnit XML (5 kinds each), in the index
+    for (JsonNode simulation : summary.path("simulations")) {
+      assertThat(simulation.path("clients").path("kinds")).hasSize(5);
+      assertThat(simulation.path("clients").path("clients")).as("the clients the stub saw").isNotEmpty();
+    }
+    assertThat(Files.readString(RunReport.gatlingDir(dir).resolve("clients.xml")))
+        .contains("<testsuites name=\"stub client report\" tests=\"15\"");
+    assertThat(Files.readString(dir.resolve("index.html"))).contains("Client report (what the stub saw the clients do)");
     assertThat(Files.readString(RunReport.gatlingDir(dir).resolve("histograms/RolloutSimulation.hlog")))
         .contains("Tag=cyberark,").contains("Tag=ironvest,");
     assertTheIndexChartsCarryTheRunsData(summary.path("simulations").path("RolloutSimulation"),

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.idvharness.junit.IdvStubExtension;
 import java.nio.file.Path;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,6 +22,15 @@ class PaymentVerifierTest {
 
   private final PaymentVerifier verifier =
       new PaymentVerifier(stub.baseUrl(), "acme-bank", stub.data().requireApiKeyOf("acme-bank"));
+
+  /**
+   * After every test, what the stub saw the service do: no call before retryAfterMS, no session given up at
+   * "processing", no refused request sent again. A failure names each finding with an example.
+   */
+  @AfterEach
+  void theServiceDidNothingTheVendorWouldFrownAt() {
+    stub.clients().assertNoFindings();
+  }
 
   @Test
   void approvesAfterProcessingAndNeverCallsBeforeRetryAfter() throws Exception {
