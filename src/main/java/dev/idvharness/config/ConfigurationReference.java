@@ -48,9 +48,11 @@ public final class ConfigurationReference {
         .append("2. the environment variable, the key in upper snake case (`POLL_INTERVAL_MS`);\n")
         .append("3. `harness.properties` in the working directory;\n")
         .append("4. the default.\n\n")
-        .append("Secrets come only from the environment, and an empty variable counts as unset. An unknown key under")
-        .append(" the harness's prefixes, or a value of the wrong form, stops the run with one line and exit code 2")
-        .append(" before any traffic (the first step of every Maven run checks it).\n");
+        .append("Secrets come only from the environment, and an empty variable counts as unset. An unknown `-D` or")
+        .append(" `harness.properties` key under the harness's prefixes, or a value of the wrong form, stops the run with")
+        .append(" one line and exit code 2 before any traffic (the first step of every Maven run checks it). An")
+        .append(" environment variable under the prefixes that names no key (a CI runner's `LOAD_BALANCER_URL`, a")
+        .append(" Kubernetes `POLL_SERVICE_HOST`) is one warning line naming the closest key: the environment is shared.\n");
     for (Map.Entry<String, String> section : SECTIONS.entrySet()) {
       doc.append("\n## ").append(section.getValue()).append("\n\n")
           .append("| key | environment | default | form | meaning |\n")

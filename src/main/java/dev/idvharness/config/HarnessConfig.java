@@ -56,7 +56,7 @@ public final class HarnessConfig {
     List<String> problems = new ArrayList<>();
     rejectUnknown(system, "system property -D", problems);
     rejectUnknown(file, "harness.properties key ", problems);
-    rejectUnknownEnvironment(environment, problems);
+    warnUnknownEnvironment(environment);
     Map<String, String> resolved = new LinkedHashMap<>();
     Set<String> set = new HashSet<>();
     Set<String> blank = new HashSet<>();
@@ -198,15 +198,32 @@ public final class HarnessConfig {
     }
   }
 
-  /** An environment variable under our prefixes (LOAD_USERS_PER_SECOND) that names no key is a typo, not noise. */
-  private static void rejectUnknownEnvironment(Map<String, String> environment, List<String> problems) {
+  /** Environment variables already warned about in this JVM: each gets one line, however often we read. */
+  private static final Set<String> WARNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /**
+   * An environment variable under our prefixes that names no key: maybe a typo (LOAD_USERS_PER_SECOND), maybe the
+   * shared environment's own (a CI runner's LOAD_BALANCER_URL, a Kubernetes POLL_SERVICE_HOST). The environment is
+   * shared, so it is one warning line, never a refusal; a -D or a harness.properties key is ours alone and refused.
+   */
+  static List<String> unknownEnvironment(Map<String, String> environment) {
+    List<String> warnings = new ArrayList<>();
     for (String name : new TreeSet<>(environment.keySet())) {
       boolean ours = NAMESPACES.stream().anyMatch(prefix -> name.startsWith(
           prefix.substring(0, prefix.length() - 1).toUpperCase(Locale.ROOT) + "_"));
       boolean known = Keys.all().stream().anyMatch(key -> key.environmentName().equals(name));
       if (ours && !known) {
-        problems.add("unknown configuration key: environment variable " + oneLine(name) + closest(name)
-            + " (docs/configuration.md lists the keys)");
+        warnings.add("harness: warning: environment variable " + oneLine(name) + " names no configuration key"
+            + closest(name) + "; ignored (docs/configuration.md lists the keys)");
+      }
+    }
+    return warnings;
+  }
+
+  private static void warnUnknownEnvironment(Map<String, String> environment) {
+    for (String warning : unknownEnvironment(environment)) {
+      if (WARNED.add(warning)) {
+        System.err.println(warning);
       }
     }
   }

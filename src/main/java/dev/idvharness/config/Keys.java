@@ -138,6 +138,9 @@ public final class Keys {
       "gate: IronVest time to verdict (first validate to the decision), 95th percentile at most this");
   public static final Key SLA_MAX_STUB_LAG_MS = Key.of("sla.maxStubLagMs", "50", POSITIVE_INT,
       "local runs: a stub endpoint answering later than configured by more than this (lag p99) invalidates the run");
+  public static final Key SLA_MAX_GENERATOR_LAG_MS = Key.of("sla.maxGeneratorLagMs", "250", POSITIVE_INT,
+      "a load generator whose own scheduling fell behind by more than this (lag p99 of a tick due every 100 ms)"
+          + " invalidates the run: its figures measure the generator");
 
   public static final Key DRIFT_RECORD = Key.of("drift.record", null, TEXT,
       "conformance runs: write the shapes of every @contract answer to this file (the drift command sets it)");
@@ -160,7 +163,7 @@ public final class Keys {
       LOAD_IRONVEST_PROCESSING_CALLS, LOAD_IRONVEST_RETRY_AFTER_MS, LOAD_WARMUP_SECONDS, LOAD_SIMULATION,
       LOAD_INJECTORS, LOAD_INJECTOR_INDEX, LOAD_RUN_ID, LOAD_START_AT, LOAD_RESULTS_DIR,
       SLA_FAILED_PERCENT, SLA_P95_MS, SLA_P99_MS, SLA_CYBERARK_VERDICT_P95_MS, SLA_IRONVEST_VERDICT_P95_MS,
-      SLA_MAX_STUB_LAG_MS, DRIFT_RECORD, DRIFT_FAIL_ON);
+      SLA_MAX_STUB_LAG_MS, SLA_MAX_GENERATOR_LAG_MS, DRIFT_RECORD, DRIFT_FAIL_ON);
 
   private Keys() {}
 

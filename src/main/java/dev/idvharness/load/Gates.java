@@ -14,6 +14,8 @@ import java.util.Map;
 public final class Gates {
 
   public static final String SATURATED = "stub saturated: results say nothing about the vendor";
+  public static final String GENERATOR_SATURATED = "invalid: the load generator was saturated";
+  static final String GENERATOR_GATE = "load generator not saturated";
 
   private Gates() {}
 
@@ -91,9 +93,29 @@ public final class Gates {
         + worst.getValue().samples() + " answers)" + (ok ? "" : ": " + SATURATED), ok);
   }
 
-  /** True when the run measured the stub rather than a vendor: its numbers must not be read as vendor figures. */
+  /**
+   * The generator's own guard: the lag p99 of its tick. Past the threshold the run measured its own generator (a
+   * busy runner, a stopped process), never the system under test: the run is invalid, not a latency failure.
+   *
+   * @param whose "" for a single generator, " of generator N" in a merged run
+   */
+  static GateResult generatorGate(GeneratorHealth health, int maxLagMs, String whose) {
+    String name = GENERATOR_GATE + " (lag p99 of a " + GeneratorMeter.TICK_MS + " ms tick)" + whose;
+    String threshold = "at most " + maxLagMs + " ms";
+    String cpu = health.cpuShare() < 0 ? "" : String.format(Locale.ROOT, ", CPU %.0f %% of the cores",
+        health.cpuShare() * 100);
+    boolean ok = health.lagP99Ms() <= maxLagMs;
+    return new GateResult(name, threshold, health.lagP99Ms() + " ms (max " + health.lagMaxMs() + " ms over "
+        + health.ticks() + " ticks" + cpu + ")" + (ok ? "" : ": " + GENERATOR_SATURATED + whose), ok);
+  }
+
+  /**
+   * True when the run measured the stub or its own generator rather than a vendor: its numbers must not be read as
+   * vendor figures.
+   */
   public static boolean invalid(List<GateResult> gates) {
-    return gates.stream().anyMatch(gate -> !gate.passed() && gate.name().startsWith("stub not saturated"));
+    return gates.stream().anyMatch(gate -> !gate.passed() && (gate.name().startsWith("stub not saturated")
+        || gate.name().startsWith(GENERATOR_GATE)));
   }
 
   static String percent(double value) {

@@ -22,7 +22,12 @@ import org.HdrHistogram.HistogramLogWriter;
  * run, which settings, counters) and {@code records.hlog} (every histogram, in HdrHistogram's log format, one tag
  * each). Written under {@code <load.resultsDir>/<runId>/<injectorIndex>/<Simulation>/}.
  */
-public record GeneratorRecords(Meta meta, List<FlowResult> flows, StubHealth stub) {
+public record GeneratorRecords(Meta meta, List<FlowResult> flows, StubHealth stub, GeneratorHealth generator) {
+
+  /** Records without the generator's own account (tests that build records by hand). */
+  public GeneratorRecords(Meta meta, List<FlowResult> flows, StubHealth stub) {
+    this(meta, flows, stub, null);
+  }
 
   public static final String JSON_FILE = "records.json";
   public static final String HLOG_FILE = "records.hlog";
@@ -95,6 +100,9 @@ public record GeneratorRecords(Meta meta, List<FlowResult> flows, StubHealth stu
       stub.endpoints().forEach((name, lag) -> endpoints.putObject(name).put("p99Ms", lag.p99Ms())
           .put("samples", lag.samples()));
     }
+    if (generator != null) {
+      root.set("generator", generator.toJson());
+    }
     return root;
   }
 
@@ -114,7 +122,8 @@ public record GeneratorRecords(Meta meta, List<FlowResult> flows, StubHealth stu
             new StubHealth.Lag(entry.getValue().path("p99Ms").asLong(), entry.getValue().path("samples").asLong())));
         stub = new StubHealth(endpoints, root.path("stub").path("error").asText(null));
       }
-      return new GeneratorRecords(meta, flows, stub);
+      GeneratorHealth generator = root.has("generator") ? GeneratorHealth.fromJson(root.path("generator")) : null;
+      return new GeneratorRecords(meta, flows, stub, generator);
     } catch (IOException | RuntimeException e) {
       throw new UncheckedIOException(new IOException("the load records in " + dir + " cannot be read: "
           + e.getMessage(), e));

@@ -41,7 +41,7 @@ public record LoadSettings(
 
   /** The service levels the gates check. */
   public record Sla(double failedPercent, int p95Ms, int p99Ms, int cyberArkVerdictP95Ms, int ironVestVerdictP95Ms,
-      int maxStubLagMs) {
+      int maxStubLagMs, int maxGeneratorLagMs) {
 
     public int verdictP95Ms(String flow) {
       return CyberArkVerificationChain.NAME.equals(flow) ? cyberArkVerdictP95Ms : ironVestVerdictP95Ms;
@@ -91,7 +91,8 @@ public record LoadSettings(
             config.getInt(Keys.SLA_P99_MS),
             config.getInt(Keys.SLA_CYBERARK_VERDICT_P95_MS),
             config.getInt(Keys.SLA_IRONVEST_VERDICT_P95_MS),
-            config.getInt(Keys.SLA_MAX_STUB_LAG_MS)),
+            config.getInt(Keys.SLA_MAX_STUB_LAG_MS),
+            config.getInt(Keys.SLA_MAX_GENERATOR_LAG_MS)),
         Path.of(config.get(Keys.REPORTS_DIR)),
         sharding,
         Duration.ofSeconds(config.getLong(Keys.LOAD_WARMUP_SECONDS)));

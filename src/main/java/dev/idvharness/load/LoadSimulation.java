@@ -41,6 +41,7 @@ public abstract class LoadSimulation extends Simulation {
   private final StubAdminClient stubAdmin;
   private volatile long startedAt = System.currentTimeMillis();
   private MemorySampler memory;
+  private final GeneratorMeter meter = new GeneratorMeter();
   private Timer warmup;
   private Timer progress;
   /** Stress only: stops the injection once the knee is clear (null for the other profiles). */
@@ -80,16 +81,7 @@ public abstract class LoadSimulation extends Simulation {
    * open files could not open the jar to load them, and lost every result. Loaded now, they are there at the end.
    */
   private static void loadTheClassesOfTheLastStep() {
-    for (Class<?> used : List.of(FlowResult.class, FlowResult.Window.class, RequestResult.class,
-        GeneratorRecords.class, GeneratorRecords.Meta.class, RunRecords.class, RunReport.class, ReportIndex.class,
-        ReportCharts.class, Gates.class, GateResult.class, StressBreakpoint.class, StubHealth.class,
-        org.HdrHistogram.HistogramLogWriter.class, org.HdrHistogram.HistogramLogReader.class)) {
-      try {
-        Class.forName(used.getName(), true, used.getClassLoader());
-      } catch (ClassNotFoundException impossible) {
-        throw new IllegalStateException(impossible);
-      }
-    }
+    RunClasses.loadAll();
   }
 
   /**
@@ -116,6 +108,9 @@ public abstract class LoadSimulation extends Simulation {
     }
     waitForTheSharedStart();
     startedAt = System.currentTimeMillis();
+    meter.start();
+    System.out.println("load: " + getClass().getSimpleName() + " injects from now (generator "
+        + settings.sharding().injectorIndex() + " of " + settings.sharding().injectors() + ")");
     memory = new MemorySampler(stubAdmin);
     memory.start(10);
     progress = new Timer("idv-progress", true);
@@ -229,13 +224,14 @@ public abstract class LoadSimulation extends Simulation {
         guardTimer.cancel();
       }
       long endedAt = System.currentTimeMillis();
+      GeneratorHealth generator = meter.stop();
       List<FlowResult> flows = recorders.values().stream().map(FlowRecorder::result).toList();
       StubHealth stub = stubAdmin == null ? null : StubHealth.read(stubAdmin);
       LoadSettings.Sharding sharding = settings.sharding();
       String simulation = getClass().getSimpleName();
       GeneratorRecords records = new GeneratorRecords(new GeneratorRecords.Meta(sharding.runId(), simulation,
           sharding.injectorIndex(), sharding.injectors(), settings.fingerprint(), FlowResult.DIGITS, startedAt,
-          endedAt, remote, settings.sla(), settings.totalInjection()), flows, stub);
+          endedAt, remote, settings.sla(), settings.totalInjection()), flows, stub, generator);
       records.write(GeneratorRecords.dir(sharding.resultsDir(), sharding.runId(), sharding.injectorIndex(),
           simulation));
       ObjectNode extra = RunReport.JSON.createObjectNode();
@@ -247,8 +243,14 @@ public abstract class LoadSimulation extends Simulation {
         extra.set("stressStop", guard.stop().toJson());
       }
       if (stubAdmin != null) {
-        // what the harness's own clients did that the stub would name in a team's client
-        extra.set("clients", stubAdmin.clients().json());
+        // what the harness's own clients did that the stub would name in a team's client; a stub that is gone
+        // (stopped mid-run) leaves it out, the gates say the rest
+        try {
+          extra.set("clients", stubAdmin.clients().json());
+        } catch (RuntimeException gone) {
+          System.out.println("load: no client report: the stub did not answer (" + gone.getClass().getSimpleName()
+              + ")");
+        }
       }
       if (sharding.injectors() > 1) {
         System.out.println("load: generator " + sharding.injectorIndex() + " of " + sharding.injectors()

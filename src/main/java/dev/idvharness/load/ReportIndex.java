@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /** {@code reports/index.html}: the gate verdicts at a glance, each simulation's flows, and links to every report. */
@@ -46,10 +48,16 @@ public final class ReportIndex {
     int gates = 0;
     int failed = 0;
     boolean invalid = false;
+    List<String> why = new ArrayList<>();
     for (JsonNode simulation : simulations) {
       for (JsonNode gate : simulation.path("gates")) {
         gates++;
         failed += gate.path("passed").asBoolean() ? 0 : 1;
+        String name = gate.path("name").asText();
+        if (!gate.path("passed").asBoolean() && (name.startsWith("stub not saturated")
+            || name.startsWith("load generator not saturated"))) {
+          why.add(name + ": " + gate.path("measured").asText());
+        }
       }
       invalid |= !simulation.path("valid").asBoolean(true);
     }
@@ -65,8 +73,8 @@ public final class ReportIndex {
             : "<span class=\"fail\">FAIL</span>: " + failed + " of " + gates + " load gates broken";
     html.append("<p class=\"banner\">").append(verdict).append("</p>\n");
     if (invalid) {
-      html.append("<p class=\"banner fail\">INVALID RUN: stub saturated, the figures say nothing about the vendors"
-          + "</p>\n");
+      html.append("<p class=\"banner fail\">INVALID RUN: the figures measure the harness, not the vendors (")
+          .append(escape(String.join("; ", why))).append(")</p>\n");
     }
     html.append("<ul>\n");
     if (cucumber) {

@@ -93,6 +93,13 @@ public final class RunRecords {
    */
   public static List<GateResult> report(Path reportsDir, Merged merged, ObjectNode extra) {
     List<GateResult> gates = new ArrayList<>(Gates.evaluate(merged.flows(), merged.meta().sla(), merged.stubs()));
+    // each generator judges itself: one starved generator invalidates the merged verdict, and is named
+    for (GeneratorRecords part : merged.parts()) {
+      if (part.generator() != null) {
+        gates.add(Gates.generatorGate(part.generator(), merged.meta().sla().maxGeneratorLagMs(),
+            merged.meta().injectors() > 1 ? " of generator " + part.meta().injectorIndex() : ""));
+      }
+    }
     if (merged.meta().injectors() > 1 || !merged.missing().isEmpty()) {
       int present = merged.parts().size();
       gates.add(new GateResult("records of every load generator", "all " + merged.meta().injectors(),

@@ -23,7 +23,7 @@ class ConfigCheckIT {
       "base URL not http(s)   | -Dcyberark.baseUrl=ftp://x  |        | cyberark.baseUrl (CYBERARK_BASE_URL) must be an http(s) URL",
       "secret given as -D     | -Dironvest.apiKey=abc       |        | ironvest.apiKey is a secret: set it only in the environment as IRONVEST_API_KEY",
       "bad value from the env | -Dharness.target=local      | VALIDATE_DEADLINE_MS=soon | validate.deadlineMs (VALIDATE_DEADLINE_MS) must be a whole number > 0, not 'soon'",
-      "typo in the env        | -Dharness.target=local      | LOAD_USERS_PER_SECOND=50 | environment variable LOAD_USERS_PER_SECOND, did you mean load.usersPerSec (LOAD_USERS_PER_SEC)?",
+      "typo in a -D           | -Dload.usersPerSecond=50    |        | system property -Dload.usersPerSecond, did you mean load.usersPerSec (LOAD_USERS_PER_SEC)?",
       "remote, incomplete     | -Dharness.target=remote     | CYBERARK_BASE_URL=https://tenant.example.test;CYBERARK_TENANT_ID=ABC1234;CYBERARK_PASSWORD= | harness.target=remote: CyberArk (its base URL is set) needs CYBERARK_USER is unset, CYBERARK_PASSWORD is blank",
       "remote, no vendor      | -Dharness.target=remote     |        | CYBERARK_BASE_URL and IRONVEST_BASE_URL are both unset",
   })
@@ -57,6 +57,24 @@ class ConfigCheckIT {
     assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
     assertThat(process.exitValue()).isZero();
+  }
+
+  /** The environment is shared (a CI runner's LOAD_BALANCER_URL): a name under our prefixes is a warning line. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"LOAD_BALANCER_URL", "POLL_SERVICE_HOST", "DRIFT_CMD", "LOAD_USERS_PER_SECOND"})
+  void anEnvironmentVariableThatMerelySharesAPrefixIsOneWarningLine(String name) throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(java(), "-Dharness.target=local", "-cp",
+        Path.of("target", "classes").toString(), ConfigCheck.class.getName());
+    clearOurs(builder);
+    builder.environment().put(name, "10.0.0.1");
+    Process process = builder.start();
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    List<String> stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+        .filter(line -> !line.isBlank()).toList();
+
+    assertThat(process.exitValue()).isZero();
+    assertThat(stderr).singleElement().asString().contains("warning: environment variable " + name
+        + " names no configuration key").doesNotContain("10.0.0.1");
   }
 
   @Test

@@ -94,19 +94,34 @@ class HarnessConfigTest {
       "LOAD_USERS_PER_SECOND, load.usersPerSec (LOAD_USERS_PER_SEC)",
       "POLL_INTERVL_MS, poll.intervalMs (POLL_INTERVAL_MS)",
       "CYBERARK_TENANT, cyberark.tenantId (CYBERARK_TENANT_ID)"})
-  void anEnvironmentVariableUnderOurPrefixesThatNamesNoKeyIsRefusedWithTheClosestKey(String name, String closest) {
-    String message = errorOf(NONE, Map.of(name, "50"), NONE);
-
-    assertThat(message).contains("unknown configuration key: environment variable " + name)
+  void anEnvironmentVariableUnderOurPrefixesThatNamesNoKeyIsOneWarningWithTheClosestKey(String name, String closest) {
+    assertThat(HarnessConfig.unknownEnvironment(Map.of(name, "50"))).singleElement().asString()
+        .contains("warning: environment variable " + name + " names no configuration key")
         .contains("did you mean " + closest);
+    // the run goes on: the environment is shared with the CI runner, Kubernetes and wrapper scripts
+    assertThat(HarnessConfig.from(NONE, Map.of(name, "50"), NONE).get(Keys.POLL_INTERVAL_MS)).isNotBlank();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"LOAD_BALANCER_URL", "POLL_SERVICE_HOST", "DRIFT_CMD"})
+  void aSharedEnvironmentsOwnVariableUnderOurPrefixesStopsNothing(String name) {
+    HarnessConfig config = HarnessConfig.from(NONE, Map.of(name, "x"), NONE);
+
+    assertThat(config.get(Keys.LOAD_PROFILE_KEY)).isEqualTo("smoke");
+  }
+
+  @Test
+  void aMisspeltSystemPropertyIsStillRefused() {
+    assertThat(errorOf(Map.of("load.usersPerSecond", "50"), NONE, NONE))
+        .contains("unknown configuration key: system property -Dload.usersPerSecond");
   }
 
   @Test
   void everyProblemIsNamedOnTheOneLine() {
-    String message = errorOf(Map.of("poll.intervall", "5", "poll.deadlineMs", "-1"),
-        Map.of("LOAD_USERS_PER_SECOND", "50"), NONE);
+    String message = errorOf(Map.of("poll.intervall", "5", "poll.deadlineMs", "-1", "load.usersPerSecond", "50"),
+        NONE, NONE);
 
-    assertThat(message).contains("-Dpoll.intervall").contains("LOAD_USERS_PER_SECOND")
+    assertThat(message).contains("-Dpoll.intervall").contains("-Dload.usersPerSecond")
         .contains("poll.deadlineMs (POLL_DEADLINE_MS) must be a whole number > 0");
   }
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** Gate behaviour on given numbers: recorded histograms in, verdicts out. */
 class GatesTest {
 
-  private static final LoadSettings.Sla SLA = new LoadSettings.Sla(1.0, 500, 1000, 4000, 2000, 50);
+  private static final LoadSettings.Sla SLA = new LoadSettings.Sla(1.0, 500, 1000, 4000, 2000, 50, 250);
   private static final List<StubHealth> CALM_STUB = List.of(new StubHealth(Map.of("ironvest.validate",
       new StubHealth.Lag(3, 5_000)), null));
 
@@ -46,7 +46,7 @@ class GatesTest {
 
   @Test
   void anUnmeetableSloFailsNamingTheGateItsThresholdAndTheMeasuredValue() {
-    LoadSettings.Sla unmeetable = new LoadSettings.Sla(1.0, 500, 1000, 4000, 1, 50);
+    LoadSettings.Sla unmeetable = new LoadSettings.Sla(1.0, 500, 1000, 4000, 1, 50, 250);
 
     List<GateResult> gates = Gates.evaluate(
         List.of(flow(IronVestValidationChain.NAME, 100, repeat(600, 100), Map.of())), unmeetable, CALM_STUB);
@@ -163,5 +163,19 @@ class GatesTest {
     assertThat(breakpoint.gate()).isEqualTo("time to verdict p95");
     assertThat(breakpoint.windowStartSeconds()).isEqualTo(10);
     assertThat(breakpoint.usersPerSec()).isEqualTo(20.0);
+  }
+
+  @Test
+  void aGeneratorThatFellBehindMakesTheRunInvalidNamingItsLag() {
+    GateResult starved = Gates.generatorGate(new GeneratorHealth(2900, 3000, 150, 0.12), 250, " of generator 1");
+    GateResult steady = Gates.generatorGate(new GeneratorHealth(3, 40, 150, 0.3), 250, "");
+
+    assertThat(starved.passed()).isFalse();
+    assertThat(starved.name()).isEqualTo("load generator not saturated (lag p99 of a 100 ms tick) of generator 1");
+    assertThat(starved.measured()).isEqualTo("2900 ms (max 3000 ms over 150 ticks, CPU 12 % of the cores): "
+        + "invalid: the load generator was saturated of generator 1");
+    assertThat(Gates.invalid(java.util.List.of(starved))).isTrue();
+    assertThat(steady.passed()).isTrue();
+    assertThat(Gates.invalid(java.util.List.of(steady))).isFalse();
   }
 }

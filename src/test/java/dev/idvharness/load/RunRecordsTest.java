@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The merge of generators' records: it adds what belongs to one run and refuses, in one line, what does not. */
 class RunRecordsTest {
 
-  private static final LoadSettings.Sla SLA = new LoadSettings.Sla(1.0, 500, 1000, 4000, 2000, 50);
+  private static final LoadSettings.Sla SLA = new LoadSettings.Sla(1.0, 500, 1000, 4000, 2000, 50, 250);
   private static final Injection SMOKE = new Injection("smoke", 0, 9, Duration.ZERO, Duration.ofSeconds(4));
 
   @TempDir

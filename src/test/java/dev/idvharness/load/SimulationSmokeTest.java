@@ -144,7 +144,7 @@ class SimulationSmokeTest {
     JsonNode gate = run.gate("IronVest validation time to verdict p95");
     assertThat(gate.path("passed").asBoolean()).isFalse();
     assertThat(gate.path("threshold").asText()).isEqualTo("at most 600 ms");
-    // three validates of 300 ms and the pauses between them: well above 600 ms
+    // three validates of 300 ms and the pauses between them: at least 900 ms, whatever the machine does
     assertThat(Long.parseLong(gate.path("measured").asText().replace(" ms", ""))).isGreaterThan(900);
     assertThat(run.gate("IronVest validation failed flows").path("passed").asBoolean()).isTrue();
     JsonNode simulations = RunReport.JSON.createObjectNode().set("IronVestValidateSimulation", run.results());

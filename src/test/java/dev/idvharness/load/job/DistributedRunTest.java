@@ -49,7 +49,9 @@ class DistributedRunTest {
 
   @BeforeAll
   static void runThreeGeneratorsAndMerge() throws Exception {
-    stub1.admin().putEndpoint("ironvest.validate", "{\"delay\": {\"type\": \"fixed\", \"ms\": 1500}}");
+    // generator 1's flows take at least three validates of 8 s (two "processing", then the verdict): 24 s, beyond the
+    // 20 s gate whatever the machine does; the others' take well under a second quiet and a few seconds busy
+    stub1.admin().putEndpoint("ironvest.validate", "{\"delay\": {\"type\": \"fixed\", \"ms\": 8000}}");
     List<IdvStubExtension> stubs = List.of(stub0, stub1, stub2);
     String startAt = Instant.now().plusSeconds(12).toString();
     List<Process> generators = new ArrayList<>();
@@ -63,10 +65,11 @@ class DistributedRunTest {
           Map.entry("LOAD_SIMULATION", "dev.idvharness.load." + SIMULATION),
           Map.entry("LOAD_SMOKE_SECONDS", "4"),
           Map.entry("LOAD_SMOKE_USERS_PER_SEC", "9"),
-          Map.entry("LOAD_DRAIN_SECONDS", "15"),
+          Map.entry("LOAD_DRAIN_SECONDS", "40"),
+          Map.entry("SLA_IRONVEST_VERDICT_P95_MS", "20000"),
           Map.entry("LOAD_WARMUP_SECONDS", "0"),
           Map.entry("LOAD_IRONVEST_RETRY_AFTER_MS", "100"),
-          Map.entry("SLA_MAX_STUB_LAG_MS", "1000"),
+          Map.entry("SLA_MAX_STUB_LAG_MS", "10000"),
           Map.entry("REPORTS_DIR", dir.resolve("generator-" + index).toString()),
           Map.entry("CYBERARK_BASE_URL", stubs.get(index).baseUrl()),
           Map.entry("IRONVEST_BASE_URL", stubs.get(index).baseUrl())), dir.resolve("generator-" + index + ".log"))
@@ -146,7 +149,14 @@ class DistributedRunTest {
     List<GateResult> single = Gates.evaluate(List.of(new FlowResult("ironvest", started, ttv, calls, failures,
         Map.of(), requests)), parts.get(0).meta().sla(), stubs);
 
-    assertThat(merged).filteredOn(gate -> !gate.name().startsWith("records of every")).containsExactlyElementsOf(single);
+    // the gates of the records; each generator's own guard judges that generator alone, as a gate of its own
+    assertThat(merged).filteredOn(gate -> !gate.name().startsWith("records of every")
+        && !gate.name().startsWith("load generator not saturated")).containsExactlyElementsOf(single);
+    assertThat(merged).filteredOn(gate -> gate.name().startsWith("load generator not saturated"))
+        .extracting(GateResult::name).containsExactly(
+            "load generator not saturated (lag p99 of a 100 ms tick) of generator 0",
+            "load generator not saturated (lag p99 of a 100 ms tick) of generator 1",
+            "load generator not saturated (lag p99 of a 100 ms tick) of generator 2");
   }
 
   @Test
