@@ -8,8 +8,8 @@ Feature: SendIdentityVerification Answer advances in-band and answerable mechani
     # [doc] 1.1 and 1.3: the envelope, success true, a Summary
     Then the answer is the CyberArk envelope
     And success is true
-    # [client] 1.3: the Summary values
-    And the Summary is one of "StartNextChallenge, LoginSuccess"
+    # [client] 1.3: the Summary values (a NewPackage may swap the package mid-flow, 1.6)
+    And the Summary is one of "StartNextChallenge, NewPackage, LoginSuccess"
     And the answer matches the schema "cyberark_summary"
 
   @stub

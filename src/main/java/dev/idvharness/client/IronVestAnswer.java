@@ -53,9 +53,19 @@ public record IronVestAnswer(Exchange exchange, ObjectNode body) {
         ? OptionalLong.of(node.longValue()) : OptionalLong.empty();
   }
 
-  /** True when {@code retryAfterMS} is present but not a whole number: a contract break. */
-  public boolean hasBadRetryAfter() {
-    return body != null && body.has("retryAfterMS") && retryAfterMs().isEmpty();
+  /**
+   * What is wrong with {@code retryAfterMS}, a contract break: not a whole number, or negative (the page asks to wait
+   * the period, and a wait cannot be negative); null when it is absent or a wait.
+   */
+  public String badRetryAfter() {
+    JsonNode node = body == null ? null : body.get("retryAfterMS");
+    if (node == null) {
+      return null;
+    }
+    if (retryAfterMs().isEmpty()) {
+      return "retryAfterMS is not a whole number";
+    }
+    return node.longValue() < 0 ? "retryAfterMS is negative (" + node.longValue() + "): a wait cannot be" : null;
   }
 
   /** The Retry-After header of a 503 in milliseconds. */

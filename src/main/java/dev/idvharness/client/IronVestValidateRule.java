@@ -10,8 +10,9 @@ import java.util.random.RandomGenerator;
 /**
  * The IronVest validate loop's one rule (contract section 3), a pure function of (answer, loop state, settings):
  * <ul>
- *   <li>"processing": wait {@code retryAfterMS} clamped to [min, max], or without it a full-jitter exponential
- *       backoff, uniform in [0, min(cap, base * 2^n)] where n counts the backoffs taken so far;</li>
+ *   <li>"processing": wait {@code retryAfterMS} clamped to [min, max] (negative or not a whole number: a protocol
+ *       failure), or without it a full-jitter exponential backoff, uniform in [0, min(cap, base * 2^n)] where n
+ *       counts the backoffs taken so far;</li>
  *   <li>503: wait its {@code Retry-After} (seconds or an HTTP date), or the same backoff, at most K times;</li>
  *   <li>a decision is a verdict (verified or not); 403 and 422 are never retried; any other errorMessage is a
  *       terminal application error; anything else is a protocol failure;</li>
@@ -57,8 +58,9 @@ public final class IronVestValidateRule {
   }
 
   private Next processing(IronVestAnswer answer, State state, long elapsedMs, RandomGenerator random) {
-    if (answer.hasBadRetryAfter()) {
-      return ended(state, LoopStep.end(Outcome.Kind.PROTOCOL, "retryAfterMS is not a whole number"));
+    String badRetryAfter = answer.badRetryAfter();
+    if (badRetryAfter != null) {
+      return ended(state, LoopStep.end(Outcome.Kind.PROTOCOL, badRetryAfter));
     }
     OptionalLong hint = answer.retryAfterMs();
     if (hint.isPresent()) {

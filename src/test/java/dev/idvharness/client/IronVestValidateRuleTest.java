@@ -74,6 +74,8 @@ class IronVestValidateRuleTest {
             "{\"errorMessage\":\"processing\",\"retryAfterMS\":\"250\"}", State.START, 0, end(Outcome.Kind.PROTOCOL)),
         row("processing, retryAfterMS a fraction", 200, null,
             "{\"errorMessage\":\"processing\",\"retryAfterMS\":2.5}", State.START, 0, end(Outcome.Kind.PROTOCOL)),
+        row("processing, retryAfterMS negative (no wait is)", 200, null,
+            "{\"errorMessage\":\"processing\",\"retryAfterMS\":-50}", State.START, 0, end(Outcome.Kind.PROTOCOL)),
         // processing without retryAfterMS: exponential backoff, full jitter, capped
         row("processing, no hint, first backoff", 200, null, PROCESSING, State.START, 0, waitMs(200)),
         row("processing, no hint, fourth backoff", 200, null, PROCESSING, new State(4, 3, 0), 0, waitMs(1_600)),

@@ -3,12 +3,14 @@ package dev.idvharness.conformance;
 import dev.idvharness.target.ConformanceTarget;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
@@ -19,16 +21,20 @@ import dev.idvharness.config.HarnessConfig;
 import dev.idvharness.junit.IdvStubExtension;
 import dev.idvharness.stub.openapi.OffDescription;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.platform.engine.TestExecutionResult;
 
 /**
  * The suite must catch a vendor that breaks the contract. Each test makes the stub server misbehave in one way
  * (a higher-priority WireMock mapping added through its admin API), drives the same flow and runs the same check as
- * the feature's steps, and expects a failure that names the contract rule and shows the offending answer.
+ * the feature's steps, and expects a failure that names the contract rule and shows the offending answer. The last
+ * cases run the remote suite itself against such a vendor, and against vendors that differ only as the contract
+ * allows, which it must pass.
  */
 @OffDescription("the stub is made to break the contract, so that the suite's checks can be seen to catch it")
 class BrokenVendorTest {
@@ -36,6 +42,7 @@ class BrokenVendorTest {
   private static final String CYBERARK_ENVELOPE_FAILURE = "{\"success\":false,\"Result\":{\"Summary\":\"Failure\"},"
       + "\"Message\":null,\"MessageID\":null,\"Exception\":null,\"ErrorID\":null,\"ErrorCode\":null,"
       + "\"IsSoftError\":false,\"InnerExceptions\":null}";
+  private static final String CYBERARK_CONTRACT = "@cyberark and @contract and not @stub";
   private static final String CYBERARK_LOGIN_SUCCESS = "{\"success\":true,\"Result\":{\"Summary\":\"LoginSuccess\"},"
       + "\"Message\":null,\"MessageID\":null,\"Exception\":null,\"ErrorID\":null,\"ErrorCode\":null,"
       + "\"IsSoftError\":false,\"InnerExceptions\":null}";
@@ -65,6 +72,26 @@ class BrokenVendorTest {
 
   private IronVestWorld ironVest() {
     return new IronVestWorld(target, (IronVestAnswer answer) -> attached.add(answer.exchange().describe()));
+  }
+
+  /** The suite as against a sandbox (HARNESS_TARGET=remote), the scenarios of {@code tags}, the vendor's settings. */
+  private static List<SuiteRun.Result> remoteRun(String name, String tags, Map<String, String> vendor) {
+    Map<String, String> environment = new HashMap<>(vendor);
+    environment.put("HARNESS_TARGET", "remote");
+    environment.put("POLL_INTERVAL_MS", "50");
+    return SuiteRun.of(ConformanceTarget.open(HarnessConfig.from(Map.of(), environment, Map.of())), tags,
+        "broken-vendor-" + name);
+  }
+
+  /** CyberArk on the stub, logging in as a stub user whose password comes from the stub data. */
+  private Map<String, String> cyberArkAs(String user) {
+    return Map.of("CYBERARK_BASE_URL", stub.baseUrl(), "CYBERARK_TENANT_ID", "SANDBOX42", "CYBERARK_USER", user,
+        "CYBERARK_PASSWORD", stub.data().passwordOf(user));
+  }
+
+  private static String failures(List<SuiteRun.Result> results) {
+    return results.stream().filter(SuiteRun.Result::failed).map(result -> result.name() + ": " + result.reason())
+        .toList().toString();
   }
 
   @Test
@@ -345,6 +372,83 @@ class BrokenVendorTest {
         .hasMessageContaining("contract " + rule)
         .hasMessageContaining("it ended protocol")
         .hasMessageContaining("retryAfterMS is not a whole number");
+  }
+
+  // --- the remote suite against a vendor that processes a request missing a required field
+
+  @Test
+  void ignoringAMissingTenantId() {
+    String user = "load.p2.broken@idv.test";
+    breakVendor(post(urlPathEqualTo("/CDirectoryService/SendIdentityVerification"))
+        .withRequestBody(notContaining("\"TenantId\""))
+        .withRequestBody(matchingJsonPath("$.Answer", equalTo(stub.data().passwordOf(user))))
+        .willReturn(okJson(CYBERARK_LOGIN_SUCCESS)));
+    List<SuiteRun.Result> results = remoteRun("no-tenant-id", CYBERARK_CONTRACT, cyberArkAs(user));
+
+    assertThat(results).filteredOn(SuiteRun.Result::failed).singleElement().satisfies(failed -> assertThat(
+        failed.reason()).contains("contract 1.4-7d no TenantId")
+        .contains("a request without TenantId must be refused, the vendor answered success"));
+  }
+
+  @Test
+  void ignoringAMissingMechanismId() {
+    String user = "load.p2.broken@idv.test";
+    breakVendor(post(urlPathEqualTo("/CDirectoryService/SendIdentityVerification"))
+        .withRequestBody(notContaining("\"MechanismId\""))
+        .withRequestBody(matchingJsonPath("$.Answer", equalTo(stub.data().passwordOf(user))))
+        .willReturn(okJson(CYBERARK_LOGIN_SUCCESS)));
+    List<SuiteRun.Result> results = remoteRun("no-mechanism-id", CYBERARK_CONTRACT, cyberArkAs(user));
+
+    assertThat(results).filteredOn(SuiteRun.Result::failed).singleElement().satisfies(failed -> assertThat(
+        failed.reason()).contains("contract 1.4-7b no MechanismId")
+        .contains("a request without MechanismId must be refused, the vendor answered success"));
+  }
+
+  @Test
+  void aNegativeRetryAfter() {
+    List<SuiteRun.Result> results;
+    try (VariantVendor vendor = VariantVendor.start(stub.baseUrl(), answer -> answer.json(body -> {
+      if (body.has("retryAfterMS")) {
+        body.put("retryAfterMS", -50);
+      }
+    }))) {
+      results = remoteRun("negative-retry-after", "@ironvest and @contract and not @stub", Map.of(
+          "IRONVEST_BASE_URL", vendor.baseUrl(),
+          "IRONVEST_API_KEY", stub.data().requireApiKeyOf("acme-bank"),
+          "IRONVEST_CID", "acme-bank",
+          "IRONVEST_UID", "broken-user",
+          "IRONVEST_CSID", "broken-p3-r10"));
+    }
+
+    assertThat(results).filteredOn(SuiteRun.Result::failed).singleElement().satisfies(failed -> assertThat(
+        failed.reason()).contains("contract 2.2-a").contains("it ended protocol")
+        .contains("retryAfterMS is negative (-50)"));
+  }
+
+  // --- the remote suite against vendors that differ from the stubs' usual users only as the contract allows
+
+  @Test
+  void swappingThePackageAfterThePassword() {
+    // the stub itself answers a NewPackage after the password to its .repack users (contract 1.6)
+    List<SuiteRun.Result> results = remoteRun("new-package", CYBERARK_CONTRACT,
+        cyberArkAs("load.p2.repack.broken@idv.test"));
+
+    assertThat(results).as(failures(results)).isNotEmpty()
+        .allSatisfy(result -> assertThat(result.status()).isEqualTo(TestExecutionResult.Status.SUCCESSFUL));
+  }
+
+  @Test
+  void aUserWithoutASecondChallenge() throws Exception {
+    String reason = "the configured user has no out-of-band mechanism OTP (CYBERARK_OOB_MECHANISM): "
+        + "the password answered LoginSuccess";
+    List<SuiteRun.Result> results = remoteRun("no-second-challenge", CYBERARK_CONTRACT,
+        cyberArkAs("password.only@idv.test"));
+
+    assertThat(results).as(failures(results)).noneMatch(SuiteRun.Result::failed);
+    assertThat(results).filteredOn(result -> result.status() == TestExecutionResult.Status.ABORTED)
+        .extracting(SuiteRun.Result::reason).containsExactly(reason, reason);
+    assertThat(java.nio.file.Files.readString(SuiteRun.summaryOf("broken-vendor-no-second-challenge")))
+        .contains("not run  2: " + reason);
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.idvharness.client.CyberArkAnswer;
 import dev.idvharness.client.CyberArkChallengeWalk;
+import dev.idvharness.client.LoopStep;
 import dev.idvharness.client.Outcome;
 import java.util.List;
 import java.util.Locale;
@@ -45,6 +46,26 @@ public final class CyberArkExpect {
     assertThat(answer.success())
         .as(broken(rule, "success must be " + expected, answer.exchange()))
         .contains(expected);
+  }
+
+  /** Contract 1.4 [doc]: a wrong request is refused; {@code request} names what was wrong with it. */
+  public static void refused(String rule, CyberArkAnswer answer, String request) {
+    String answered = answer.success().map(success -> success ? "success" : "a refusal").orElse("no boolean success");
+    assertThat(answer.success())
+        .as(broken(rule, request + " must be refused, the vendor answered " + answered, answer.exchange()))
+        .contains(false);
+  }
+
+  /**
+   * Contract 1.3: the right answer passes its challenge. The walk goes on (StartNextChallenge, or a NewPackage with new
+   * challenges) or the login ends in LoginSuccess; {@code ended} is where the answer took the walk (null: on).
+   */
+  public static void passed(String rule, LoopStep.End ended, CyberArkAnswer answer) {
+    assertThat(ended == null || ended.kind() == Outcome.Kind.PASSED)
+        .as(broken(rule, "the right password must pass its challenge (StartNextChallenge, NewPackage or "
+            + "LoginSuccess), the walk ended " + (ended == null ? "" : ended.kind().label() + ": " + ended.detail()),
+            answer.exchange()))
+        .isTrue();
   }
 
   public static void summary(String rule, CyberArkAnswer answer, String expected) {

@@ -7,11 +7,14 @@ import dev.idvharness.client.CyberArkAnswer;
 import dev.idvharness.client.CyberArkChallengeWalk;
 import dev.idvharness.client.CyberArkClient;
 import dev.idvharness.client.CyberArkPollLoop;
+import dev.idvharness.client.LoopStep;
 import dev.idvharness.client.Outcome;
 import dev.idvharness.client.Pause;
 import dev.idvharness.client.PollSettings;
+import java.util.List;
 import java.util.Map;
 import dev.idvharness.stub.cyberark.CyberArkUser;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -31,6 +34,10 @@ public final class CyberArkWorld {
   private CyberArkAnswer started;
   private CyberArkAnswer last;
   private CyberArkChallengeWalk walk;
+  /** Where the last answer took the walk: on (null) or to its end (passed, denied, protocol). */
+  private LoopStep.End ended;
+  /** The last request of the error catalogue and its answer, so that a check can name what was sent. */
+  private Sent broken;
   private PollSettings pollSettings;
   private Outcome pollOutcome;
   /** Whether requests go the way the vendor's SDKs send them (/Security paths, no TenantId on the advance). */
@@ -87,7 +94,31 @@ public final class CyberArkWorld {
   }
 
   public void answerPassword() {
-    answer("UP", secrets.password());
+    answer(CyberArkChallengeWalk.PASSWORD, secrets.password());
+  }
+
+  /**
+   * Why the configured out-of-band mechanism cannot be used now, against a vendor whose test account lacks it (the
+   * password ended the login, or the challenge reached does not offer it); empty when it can, and always against the
+   * stubs, whose configured user has it.
+   */
+  public Optional<String> configuredOobMissing() {
+    if (!target.isRemote()) {
+      return Optional.empty();
+    }
+    String name = target.cyberArkOobMechanism();
+    String missing = "the configured user has no out-of-band mechanism " + name + " (CYBERARK_OOB_MECHANISM): ";
+    if (ended != null && ended.kind() == Outcome.Kind.PASSED) {
+      return Optional.of(missing + "the password answered " + ended.detail());
+    }
+    return walk.offered(name).isPresent() ? Optional.empty()
+        : Optional.of(missing + "challenge " + (walk.index() + 1) + " offers " + offeredNames());
+  }
+
+  private List<String> offeredNames() {
+    return walk.index() < walk.challenges().size()
+        ? walk.challenges().get(walk.index()).stream().map(CyberArkAnswer.Mechanism::name).toList()
+        : List.of();
   }
 
   public void answerOathCode(String mechanism) {
@@ -140,32 +171,55 @@ public final class CyberArkWorld {
     }
   }
 
-  /** A request of the error catalogue (contract 1.4), named as in the feature's Examples. */
+  /**
+   * A request of the error catalogue (contract 1.4), named as in the feature's Examples. A required field missing or
+   * of the wrong type goes with the right password to the current mechanism: a vendor that ignores the field would
+   * let it pass, so only a refusal of the field itself passes the check. It goes to the documented path, where
+   * TenantId is required (on /Security a missing one means the session's tenant, contract 1.6).
+   */
   public void sendBroken(String request) {
-    String password = mechanismId("UP");
+    String passwordId = mechanismId(CyberArkChallengeWalk.PASSWORD);
     switch (request) {
-      case "a wrong password" -> answerWrongly("UP");
-      case "an unknown SessionId" -> record(client.send("Answer", UUID.randomUUID().toString(), password, "x"));
+      case "a wrong password" -> answerWrongly(CyberArkChallengeWalk.PASSWORD);
+      case "an unknown SessionId" -> record(client.send("Answer", UUID.randomUUID().toString(), passwordId, "x"));
       case "a MechanismId of another session" -> {
         String otherMechanism = client.startAuthentication(target.isRemote() ? target.cyberArkUser()
             : "password.only@idv.test").mechanism(0, "UP").orElseThrow().id();
         record(client.send("Answer", sessionId(), otherMechanism, "x"));
       }
       case "another TenantId" -> record(client.post(CyberArkClient.SEND,
-          body("Answer", password).put("TenantId", "OTHER" + Integer.toHexString(UUID.randomUUID().hashCode()))));
+          body("Answer", passwordId).put("TenantId", "OTHER" + Integer.toHexString(UUID.randomUUID().hashCode()))));
       case "no Action", "no MechanismId", "no SessionId", "no TenantId" -> {
-        ObjectNode body = body("Answer", password);
+        ObjectNode body = rightPassword(passwordId);
         body.remove(request.substring(3));
         record(client.post(CyberArkClient.SEND, body));
       }
-      case "Action as a number" -> record(client.post(CyberArkClient.SEND, body("Answer", password).put("Action", 42)));
-      case "Action \"Cancel\"" -> record(client.post(CyberArkClient.SEND, body("Cancel", password)));
+      case "Action as a number" ->
+          record(client.post(CyberArkClient.SEND, rightPassword(passwordId).put("Action", 42)));
+      case "Action \"Cancel\"" -> record(client.post(CyberArkClient.SEND, body("Cancel", passwordId)));
       case "Poll on the password mechanism" -> pollOnce("UP");
       case "StartOOB on the password mechanism" -> startOob("UP");
       case "a body that is not JSON" -> record(client.postRaw(CyberArkClient.SEND, "Action=Answer&Answer=x",
           Map.of("Content-Type", "application/json")));
       default -> throw new IllegalArgumentException("no such request in the catalogue: " + request);
     }
+    broken = new Sent(described(request), last);
+  }
+
+  /** The catalogue request the last answer is the answer to, as a check names it ("a request without TenantId"). */
+  public Optional<String> brokenRequest() {
+    return broken != null && broken.answer() == last ? Optional.of(broken.request()) : Optional.empty();
+  }
+
+  private static String described(String request) {
+    if (request.startsWith("no ")) {
+      return "a request without " + request.substring(3);
+    }
+    return request.equals("Action as a number") ? "a request with Action not a string" : request;
+  }
+
+  private ObjectNode rightPassword(String mechanismId) {
+    return client.request("Answer", sessionId(), mechanismId).put("Answer", secrets.password());
   }
 
   public CyberArkAnswer started() {
@@ -187,6 +241,7 @@ public final class CyberArkWorld {
   private void start(CyberArkAnswer answer) {
     started = answer;
     walk = CyberArkChallengeWalk.start(answer);
+    ended = null;
     record(answer);
   }
 
@@ -199,10 +254,16 @@ public final class CyberArkWorld {
     onAnswer.accept(answer);
     if (answer != started && walk != null) {
       CyberArkChallengeWalk.Step step = walk.after(answer);
+      ended = step.end();
       if (!step.isOver()) {
         walk = step.next();
       }
     }
+  }
+
+  /** How the last answer ended the walk (LoginSuccess, a refusal, a protocol break), or null while it goes on. */
+  public LoopStep.End ended() {
+    return ended;
   }
 
   /** Which challenge of the current package the session stands at (0-based), and how many packages it has seen. */
@@ -224,6 +285,9 @@ public final class CyberArkWorld {
         Contract.broken("1.2 each challenge lists its mechanisms",
             "challenge " + (challenge + 1) + " offers no mechanism " + name, started.exchange()).get()));
   }
+
+  /** A catalogue request as a check names it, and the answer it got. */
+  private record Sent(String request, CyberArkAnswer answer) {}
 
   /** What the user answers with: from the stub data (local) or the environment (remote, password only). */
   private record UserSecrets(String password, String oathCode, String oobCode) {

@@ -74,7 +74,8 @@ public class Hooks {
     }
   }
 
-  private static void skip(Scenario scenario, String reason) {
+  /** Skips the scenario with its reason: in its log, and as the reason the run's summary counts. */
+  static void skip(Scenario scenario, String reason) {
     scenario.log("skipped: " + reason);
     throw new TestAbortedException(reason);
   }
