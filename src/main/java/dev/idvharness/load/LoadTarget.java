@@ -45,7 +45,22 @@ public record LoadTarget(String cyberArkUrl, String ironVestUrl, String stubUrl,
       StubServer stub = StubServer.start(StubOptions.defaults().withRootDir(Path.of(config.get(Keys.STUBS_DIR))));
       return local(config, stub.baseUrl(), stub.baseUrl(), stub);
     }
-    return local(config, loopback(Keys.CYBERARK_BASE_URL, cyberArk), loopback(Keys.IRONVEST_BASE_URL, ironVest), null);
+    return local(config, listening(Keys.CYBERARK_BASE_URL, loopback(Keys.CYBERARK_BASE_URL, cyberArk)),
+        listening(Keys.IRONVEST_BASE_URL, loopback(Keys.IRONVEST_BASE_URL, ironVest)), null);
+  }
+
+  /** A stub URL someone gave must answer a connection before any traffic: else one line naming it, no trace. */
+  static String listening(Key key, String url) {
+    URI uri = URI.create(url);
+    int port = uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+    try (java.net.Socket socket = new java.net.Socket()) {
+      socket.connect(new java.net.InetSocketAddress(uri.getHost(), port), 5_000);
+      return url;
+    } catch (java.io.IOException nothing) {
+      String why = nothing.getMessage() != null ? nothing.getMessage() : nothing.getClass().getSimpleName();
+      throw new ConfigException(key.name() + " " + url + ": nothing listens there (" + why.toLowerCase(
+          java.util.Locale.ROOT) + "); start the stub (java -jar target/idv-stubs.jar --port 0) or give neither base URL to start one");
+    }
   }
 
   /** Load against a vendor only on explicit request. */

@@ -22,16 +22,21 @@ public final class ReportIndex {
     Path index = reportsDir.resolve("index.html");
     Files.createDirectories(reportsDir);
     String html = render(simulations, Files.isRegularFile(reportsDir.resolve("cucumber/index.html")));
-    Path conformance = reportsDir.resolve("cucumber/summary.txt");
-    if (Files.isRegularFile(conformance)) {
-      String counts = Files.readAllLines(conformance).stream().filter(line -> line.startsWith("conformance:"))
-          .findFirst().orElse("");
-      html = html.replace("<a href=\"cucumber/index.html\">Conformance (Cucumber) report</a>",
-          "<a href=\"cucumber/index.html\">Conformance (Cucumber) report</a>: " + escape(counts.replaceFirst(
-              "^conformance: ", "")));
-    }
     String runId = Files.isRegularFile(summaryFile)
         ? RunReport.JSON.readTree(summaryFile.toFile()).path("runId").asText("") : "";
+    Path conformance = reportsDir.resolve("cucumber/summary.txt");
+    if (Files.isRegularFile(conformance)) {
+      List<String> lines = Files.readAllLines(conformance);
+      String counts = lines.stream().filter(line -> line.startsWith("conformance:")).findFirst().orElse("");
+      String run = lines.stream().filter(line -> line.startsWith("conformance run: ")).findFirst()
+          .map(line -> line.substring("conformance run: ".length())).orElse("of unknown run");
+      // counts of another run are shown as such, never as this one's
+      boolean thisRun = !runId.isEmpty() && run.startsWith(runId + " ");
+      html = html.replace("<a href=\"cucumber/index.html\">Conformance (Cucumber) report</a>",
+          "<a href=\"cucumber/index.html\">Conformance (Cucumber) report</a>: " + escape(counts.replaceFirst(
+              "^conformance: ", "")) + (thisRun ? " (this run)" : " <strong>(not this load run: the conformance run "
+              + escape(run) + ")</strong>"));
+    }
     if (!runId.isEmpty()) {
       html = html.replace("<h1>idv-harness reports</h1>\n", "<h1>idv-harness reports</h1>\n<p>Load run <code>"
           + escape(runId) + "</code>: every gate below is of this run.</p>\n");
@@ -120,7 +125,9 @@ public final class ReportIndex {
           .append("</td><td>").append(f.path("deadlineMisses")).append("</td><td>")
           .append(escape(f.path("failures").toString())).append("</td></tr>\n");
     });
-    html.append("</table>\n<div class=\"charts\">\n");
+    html.append("</table>\n");
+    appendGenerators(html, simulation);
+    html.append("<div class=\"charts\">\n");
     simulation.path("flows").fields().forEachRemaining(flow -> html.append(ReportCharts.percentileCurve(
         flow.getKey(), flow.getValue().path("percentileCurve"), flow.getValue().path("verdictP95LimitMs").asLong()))
         .append('\n'));
@@ -140,6 +147,36 @@ public final class ReportIndex {
     }
     html.append("</table>\n");
     appendClientReport(html, simulation.path("clients"));
+  }
+
+  /** With several load generators, one row each: its verdicts and failures, its stub's lag and its own. */
+  private static void appendGenerators(StringBuilder html, JsonNode simulation) {
+    JsonNode rows = simulation.path("generators");
+    if (!rows.isArray() || rows.isEmpty()) {
+      JsonNode own = simulation.path("generator");
+      if (own.isObject()) {
+        html.append("<p>Load generator: tick lag p99 ").append(own.path("lagP99Ms")).append(" ms (max ")
+            .append(own.path("lagMaxMs")).append(" ms), CPU ").append(Math.round(own.path("cpuShare").asDouble() * 100))
+            .append(" % of the cores</p>\n");
+      }
+      return;
+    }
+    html.append("<table><tr><th>generator</th><th>flow</th><th>started</th><th>verdicts</th><th>failed</th>"
+        + "<th>time to verdict p95 (ms)</th><th>stub lag p99 (ms)</th><th>generator tick lag p99 (ms)</th>"
+        + "<th>generator CPU</th></tr>\n");
+    for (JsonNode row : rows) {
+      row.path("flows").fields().forEachRemaining(flow -> html.append("<tr><td>").append(row.path("index"))
+          .append("</td><td>").append(escape(flow.getKey())).append("</td><td>").append(flow.getValue().path("started"))
+          .append("</td><td>").append(flow.getValue().path("count")).append("</td><td>")
+          .append(flow.getValue().path("failed")).append("</td><td>")
+          .append(flow.getValue().path("timeToVerdictMs").path("p95")).append("</td><td>")
+          .append(row.path("stubLagP99Ms").asText("-")).append("</td><td>")
+          .append(row.path("generator").path("lagP99Ms").asText("-")).append("</td><td>")
+          .append(row.path("generator").has("cpuShare")
+              ? Math.round(row.path("generator").path("cpuShare").asDouble() * 100) + " %" : "-")
+          .append("</td></tr>\n"));
+    }
+    html.append("</table>\n");
   }
 
   /** What the stub saw the harness's own clients do, as a team's client would be told (none: "no findings"). */

@@ -94,7 +94,16 @@ public final class RunReport {
         double seconds = (generator.meta().endedAt() - generator.meta().startedAt()) / 1000.0;
         ObjectNode generatorFlows = row.putObject("flows");
         generator.flows().forEach(flow -> generatorFlows.set(flow.flow(), flowJson(flow, seconds)));
+        if (generator.stub() != null) {
+          row.put("stubLagP99Ms", generator.stub().highestLagP99Ms());
+        }
+        if (generator.generator() != null) {
+          row.set("generator", generator.generator().toJson());
+        }
       }
+    }
+    if (generators.size() == 1 && generators.get(0).generator() != null) {
+      root.set("generator", generators.get(0).generator().toJson());
     }
     root.set("gates", gatesJson(gates, "harness"));
     return root;

@@ -55,7 +55,9 @@ public final class StubServerMain {
     try {
       server = StubServer.start(options);
     } catch (RuntimeException e) {
-      fail(oneLine(e));
+      fail(bindFailure(e) ? "port " + options.port() + (options.httpsPort() == null ? "" : " or " + options.httpsPort())
+          + " is in use on " + options.bindAddress() + ": choose another with --port N, or --port 0 for a free one"
+          : oneLine(e));
       return;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "idv-stubs-shutdown"));
@@ -174,6 +176,17 @@ public final class StubServerMain {
     } catch (NumberFormatException e) {
       throw new UsageException(flag + " must be a whole number from " + min + " to " + max + ", not '" + text + "'");
     }
+  }
+
+  /** Jetty's "Failed to bind", wrapped by WireMock in a FatalStartupException: the port is taken. */
+  static boolean bindFailure(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause instanceof java.net.BindException
+          || (cause.getMessage() != null && cause.getMessage().contains("Failed to bind"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static String oneLine(Throwable error) {

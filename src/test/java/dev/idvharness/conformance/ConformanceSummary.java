@@ -22,6 +22,9 @@ public final class ConformanceSummary implements ConcurrentEventListener {
   private final Map<String, int[]> byTag = new TreeMap<>();
   private final Map<String, Integer> notRunBecause = new TreeMap<>();
   private final List<String> failed = new ArrayList<>();
+  /** Set by the build (pom.xml, the conformance execution): the run id the main job's load simulations share. */
+  static final String RUN_ID_PROPERTY = "idv.runId";
+
   private final File file;
   private int passed;
   private int notRun;
@@ -70,6 +73,9 @@ public final class ConformanceSummary implements ConcurrentEventListener {
         .append('\n'));
     byTag.forEach((tag, counts) -> out.append("  ").append(String.format("%-10s", tag)).append(counts[0])
         .append(" passed, ").append(counts[1]).append(" failed, ").append(counts[2]).append(" not run\n"));
+    // which run these counts belong to: the index never shows them as another run's
+    out.append("conformance run: ").append(System.getProperty(RUN_ID_PROPERTY, "ad hoc")).append(" at ")
+        .append(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).append('\n');
     System.out.print(out);
     if (file != null) {
       try {

@@ -7,6 +7,8 @@ import static org.assertj.core.data.Offset.offset;
 import dev.idvharness.config.ConfigException;
 import dev.idvharness.config.HarnessConfig;
 import dev.idvharness.stub.StubData;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,21 @@ class LoadTargetTest {
   }
 
   @Test
+  void aBaseUrlWhereNothingListensIsOneLineNamingIt() throws Exception {
+    int free;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      free = probe.getLocalPort();
+    }
+    HarnessConfig nowhere = config(Map.of("cyberark.baseUrl", "http://127.0.0.1:" + free,
+        "ironvest.baseUrl", "http://127.0.0.1:" + free));
+
+    assertThatThrownBy(() -> LoadTarget.open(nowhere)).isInstanceOf(ConfigException.class)
+        .hasMessage("cyberark.baseUrl http://127.0.0.1:" + free + ": nothing listens there (connection refused); start the stub"
+            + " (java -jar target/idv-stubs.jar --port 0) or give neither base URL to start one")
+        .satisfies(refused -> assertThat(refused.getStackTrace()).as("no trace under the line").isEmpty());
+  }
+
+  @Test
   void aLocalTargetMustBeOnTheLoopback() {
     HarnessConfig elsewhere = config(Map.of(
         "cyberark.baseUrl", "http://192.0.2.10:8089", "ironvest.baseUrl", "http://127.0.0.1:8089"));
@@ -40,12 +57,12 @@ class LoadTargetTest {
   }
 
   @Test
-  void aLocalTargetTakesTheStubsTestCredentialsFromTheirDataFiles() {
-    HarnessConfig local = config(Map.of(
-        "cyberark.baseUrl", "http://127.0.0.1:8089", "ironvest.baseUrl", "http://localhost:8089"));
-
-    try (LoadTarget target = LoadTarget.open(local)) {
-      assertThat(target.stubUrl()).isEqualTo("http://127.0.0.1:8089");
+  void aLocalTargetTakesTheStubsTestCredentialsFromTheirDataFiles() throws Exception {
+    try (ServerSocket listening = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        LoadTarget target = LoadTarget.open(config(Map.of(
+            "cyberark.baseUrl", "http://127.0.0.1:" + listening.getLocalPort(),
+            "ironvest.baseUrl", "http://localhost:" + listening.getLocalPort())))) {
+      assertThat(target.stubUrl()).isEqualTo("http://127.0.0.1:" + listening.getLocalPort());
       assertThat(target.ironVestApiKey()).isEqualTo(StubData.load(Path.of("stubs")).requireApiKeyOf("acme-bank"));
       assertThat(target.cyberArkPassword()).isNotBlank();
       assertThat(target.inJvmStub()).isNull();

@@ -49,6 +49,26 @@ class IdvAdminApiTest {
   }
 
   @Test
+  void aNumberSentAsAStringIsRefusedNamingTheFieldAndTheType() {
+    Exchange refused = admin.send("PUT", "/profile/endpoints/ironvest.validate",
+        json("{'delay':{'type':'fixed','ms':'800'}}"));
+
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(StubHttp.parse(refused.responseBody()).get("error").asText()).contains("delay.ms")
+        .contains("must be a whole number (not a string)");
+  }
+
+  @Test
+  void malformedJsonIsRefusedWithItsPositionAndNoParserNames() {
+    Exchange refused = admin.send("PUT", "/profile", "{\"ironvest\": {\"processingCalls\": 1,, }}");
+
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(StubHttp.parse(refused.responseBody()).get("error").asText()).contains("not valid JSON")
+        .contains("at line 1, column ").doesNotContain("Jackson").doesNotContain("StreamReadFeature")
+        .doesNotContain("Source");
+  }
+
+  @Test
   void anUnknownEndpointNameIsRefused() {
     Exchange refused = admin.send("PUT", "/profile/endpoints/ironvest.validat", "{}");
 

@@ -35,12 +35,30 @@ public final class LoadReports {
   static void collect(Path gatlingResults, Path reportsDir) throws IOException {
     Path gatlingDir = RunReport.gatlingDir(reportsDir);
     Files.createDirectories(gatlingDir.resolve("results"));
-    for (Path run : runs(gatlingResults)) {
+    List<Path> runs = runs(gatlingResults);
+    removeOtherRunsReports(gatlingDir, runs);
+    for (Path run : runs) {
       Path copy = gatlingDir.resolve(run.getFileName());
       copyTree(run, copy);
       linkGatlingReport(gatlingDir, run.getFileName().toString(), runId(gatlingDir));
     }
     RunReport.aggregate(reportsDir, runId(gatlingDir));
+  }
+
+  /** Gatling HTML reports of earlier runs go: reports/ holds one run. */
+  static void removeOtherRunsReports(Path gatlingDir, List<Path> runs) throws IOException {
+    List<String> kept = new ArrayList<>(List.of("results", "histograms"));
+    runs.forEach(run -> kept.add(run.getFileName().toString()));
+    try (Stream<Path> entries = Files.list(gatlingDir)) {
+      for (Path old : entries.filter(Files::isDirectory).filter(dir -> !kept.contains(dir.getFileName().toString()))
+          .toList()) {
+        try (Stream<Path> tree = Files.walk(old)) {
+          for (Path path : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            Files.delete(path);
+          }
+        }
+      }
+    }
   }
 
   /** The runs of the last plugin invocation (its lastRun.txt), else every run folder there. */

@@ -35,6 +35,13 @@ class LoadReportsTest {
         {"simulation": "RolloutSimulation", "runId": "main-1", "profile": "smoke", "valid": true, "flows": {},
          "gates": []}""");
     Files.writeString(RunReport.gatlingDir(reports).resolve("summary.json"), "{\"runId\": \"main-2\"}");
+    Path olderRun = Files.createDirectories(RunReport.gatlingDir(reports).resolve("rolloutsimulation-20261120101010101"));
+    Files.writeString(olderRun.resolve("index.html"), "<html>an older run's page</html>");
+    // a conformance run of another build: its counts must not pass for this run's
+    Files.createDirectories(reports.resolve("cucumber"));
+    Files.writeString(reports.resolve("cucumber/index.html"), "<html></html>");
+    Files.writeString(reports.resolve("cucumber/summary.txt"), "conformance: 40 scenario(s) ran: 40 passed, 0 failed;"
+        + " 88 not run\nconformance run: main-1 at 2026-11-20T10:00:00Z\n");
 
     LoadReports.collect(gatlingResults, reports);
     Path index = ReportIndex.write(reports);
@@ -50,7 +57,10 @@ class LoadReportsTest {
         .exists();
     assertThat(Files.readString(RunReport.gatlingDir(reports).resolve("gates.xml")))
         .contains("tests=\"1\" failures=\"1\"");
+    assertThat(olderRun).as("an older run's Gatling report").doesNotExist();
     assertThat(Files.readString(index))
+        .contains("40 scenario(s) ran: 40 passed, 0 failed; 88 not run <strong>(not this load run: the conformance"
+            + " run main-1 at 2026-11-20T10:00:00Z)</strong>")
         .contains("FAIL</span>: 1 of 1 load gates broken")
         .contains("650 ms (100 answers)")
         .contains("href=\"gatling/ironvestvalidatesimulation-20261121233635799/index.html\"");
