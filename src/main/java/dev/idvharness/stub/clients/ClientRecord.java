@@ -3,7 +3,6 @@ package dev.idvharness.stub.clients;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idvharness.stub.json.Json;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +21,8 @@ final class ClientRecord {
   private final String vendor;
   private final String name;
   private final LongAdder calls = new LongAdder();
-  private final List<String> userAgents = new ArrayList<>();
+  /** Read on every call without a lock (one client is every load user's tenant): written at most five times. */
+  private final List<String> userAgents = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Map<FindingKind, Finding> findings = new EnumMap<>(FindingKind.class);
   private final Map<String, Long> refusedByReason = new TreeMap<>();
   private final Map<Long, Integer> refusedSends = new LinkedHashMap<>(16, 0.75f, true) {
@@ -52,7 +52,7 @@ final class ClientRecord {
 
   void called(String userAgent) {
     calls.increment();
-    if (userAgent == null) {
+    if (userAgent == null || userAgents.size() >= MAX_USER_AGENTS || userAgents.contains(userAgent)) {
       return;
     }
     synchronized (this) {
