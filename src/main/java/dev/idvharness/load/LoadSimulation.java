@@ -42,6 +42,8 @@ public abstract class LoadSimulation extends Simulation {
   private volatile long startedAt = System.currentTimeMillis();
   private MemorySampler memory;
   private final GeneratorMeter meter = new GeneratorMeter();
+  /** Descriptors for the end of the run, whatever the run used up (taken in the constructor, given back in after). */
+  private ReservedFiles reservedFiles;
   private Timer warmup;
   private Timer progress;
   /** Stress only: stops the injection once the knee is clear (null for the other profiles). */
@@ -65,6 +67,7 @@ public abstract class LoadSimulation extends Simulation {
       guard = "stress".equals(settings.totalInjection().profile())
           ? new StressGuard(settings, settings.longestDeadlineMs()) : null;
       loadTheClassesOfTheLastStep();
+      reservedFiles = ReservedFiles.take();
     } catch (ConfigException bad) {
       System.err.println("load: " + bad.getMessage());
       throw bad;
@@ -117,7 +120,11 @@ public abstract class LoadSimulation extends Simulation {
     progress.scheduleAtFixedRate(new TimerTask() {
       @Override
       public void run() {
-        printProgress();
+        try {
+          printProgress();
+        } catch (RuntimeException | InternalError missed) {
+          // a progress line is not worth the timer
+        }
       }
     }, PROGRESS_EVERY_MS, PROGRESS_EVERY_MS);
     if (guard != null) {
@@ -125,7 +132,12 @@ public abstract class LoadSimulation extends Simulation {
       guardTimer.scheduleAtFixedRate(new TimerTask() {
         @Override
         public void run() {
-          watchTheKnee();
+          // the guard must outlive a bad second: a Timer whose task throws never runs again
+          try {
+            watchTheKnee();
+          } catch (RuntimeException | InternalError missed) {
+            System.out.println("load: stress guard: this second's look failed (" + missed.getMessage() + ")");
+          }
         }
       }, 1000, 1000);
     }
@@ -213,6 +225,9 @@ public abstract class LoadSimulation extends Simulation {
 
   @Override
   public void after() {
+    if (reservedFiles != null) {
+      reservedFiles.release();
+    }
     try {
       if (warmup != null) {
         warmup.cancel();

@@ -96,7 +96,15 @@ public final class ResourceBudget {
 
   /** Files the process has open now, or -1 when the JVM cannot tell. */
   public static long openFiles() {
-    return unix() instanceof UnixOperatingSystemMXBean os ? os.getOpenFileDescriptorCount() : -1;
+    if (!(unix() instanceof UnixOperatingSystemMXBean os)) {
+      return -1;
+    }
+    try {
+      return os.getOpenFileDescriptorCount();
+    } catch (InternalError atTheLimit) {
+      // counting opens /proc/self/fd: failing with EMFILE means every descriptor is taken
+      return maxOpenFiles();
+    }
   }
 
   private static OperatingSystemMXBean unix() {
