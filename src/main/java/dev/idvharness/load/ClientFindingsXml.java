@@ -38,25 +38,15 @@ final class ClientFindingsXml {
             }
           }
         }
-        cases.append("    <testcase classname=\"stub.clients.").append(ReportIndex.escape(simulation))
-            .append("\" name=\"").append(ReportIndex.escape(name)).append("\" time=\"0\"");
-        if (total == 0) {
-          cases.append("/>\n");
-        } else {
-          suiteFailures++;
-          cases.append(">\n      <failure message=\"").append(ReportIndex.escape(total + " x " + name + ": "
-                  + kind.path("meaning").asText())).append("\" type=\"client-finding\">")
-              .append(ReportIndex.escape(seen.toString())).append("</failure>\n    </testcase>\n");
-        }
+        String failure = total == 0 ? null : total + " x " + name + ": " + kind.path("meaning").asText();
+        suiteFailures += failure == null ? 0 : 1;
+        cases.append(JUnitXml.testCase("stub.clients." + simulation, name, failure, "client-finding", seen.toString()));
       }
       int kinds = report.path("kinds").size();
-      suites.append("  <testsuite name=\"stub.clients.").append(ReportIndex.escape(simulation)).append("\" tests=\"")
-          .append(kinds).append("\" failures=\"").append(suiteFailures).append("\" errors=\"0\" skipped=\"0\">\n")
-          .append(cases).append("  </testsuite>\n");
+      suites.append(JUnitXml.suite("stub.clients." + simulation, kinds, suiteFailures, cases));
       tests += kinds;
       failures += suiteFailures;
     }
-    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"stub client report\" tests=\"" + tests
-        + "\" failures=\"" + failures + "\">\n" + suites + "</testsuites>\n";
+    return JUnitXml.document("stub client report", tests, failures, suites);
   }
 }

@@ -18,29 +18,16 @@ final class GatesXml {
       StringBuilder cases = new StringBuilder();
       int suiteFailures = 0;
       for (JsonNode gate : gates) {
-        cases.append("    <testcase classname=\"load.").append(escape(simulation)).append("\" name=\"")
-            .append(escape(gate.path("name").asText())).append("\" time=\"0\"");
-        if (gate.path("passed").asBoolean()) {
-          cases.append("/>\n");
-        } else {
-          suiteFailures++;
-          String message = "threshold " + gate.path("threshold").asText() + ", measured "
-              + gate.path("measured").asText();
-          cases.append(">\n      <failure message=\"").append(escape(message)).append("\" type=\"gate\">")
-              .append(escape(gate.path("name").asText() + ": " + message)).append("</failure>\n    </testcase>\n");
-        }
+        String name = gate.path("name").asText();
+        String failure = gate.path("passed").asBoolean() ? null
+            : "threshold " + gate.path("threshold").asText() + ", measured " + gate.path("measured").asText();
+        suiteFailures += failure == null ? 0 : 1;
+        cases.append(JUnitXml.testCase("load." + simulation, name, failure, "gate", name + ": " + failure));
       }
-      suites.append("  <testsuite name=\"load.").append(escape(simulation)).append("\" tests=\"").append(gates.size())
-          .append("\" failures=\"").append(suiteFailures).append("\" errors=\"0\" skipped=\"0\">\n").append(cases)
-          .append("  </testsuite>\n");
+      suites.append(JUnitXml.suite("load." + simulation, gates.size(), suiteFailures, cases));
       tests += gates.size();
       failures += suiteFailures;
     }
-    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"load gates\" tests=\"" + tests
-        + "\" failures=\"" + failures + "\">\n" + suites + "</testsuites>\n";
-  }
-
-  static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return JUnitXml.document("load gates", tests, failures, suites);
   }
 }

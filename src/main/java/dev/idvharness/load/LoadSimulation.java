@@ -66,7 +66,9 @@ public abstract class LoadSimulation extends Simulation {
       ResourceBudget.check(settings);
       guard = "stress".equals(settings.totalInjection().profile())
           ? new StressGuard(settings, settings.longestDeadlineMs()) : null;
-      loadTheClassesOfTheLastStep();
+      // the last step writes records and reports with classes nothing loaded yet: at the open-file limit a jar can
+      // no longer be opened to load them, and the run would lose its results
+      RunClasses.loadAll();
       reservedFiles = ReservedFiles.take();
     } catch (ConfigException bad) {
       System.err.println("load: " + bad.getMessage());
@@ -77,14 +79,6 @@ public abstract class LoadSimulation extends Simulation {
   protected FlowRecorder recorder(String flow) {
     return recorders.computeIfAbsent(flow,
         name -> new FlowRecorder(name, FlowNames.group(name), () -> startedAt, guard));
-  }
-
-  /**
-   * The last step writes records and reports with classes nothing has loaded yet; a run that used up the process's
-   * open files could not open the jar to load them, and lost every result. Loaded now, they are there at the end.
-   */
-  private static void loadTheClassesOfTheLastStep() {
-    RunClasses.loadAll();
   }
 
   /**

@@ -15,7 +15,6 @@ public final class ClientCall {
   private final String vendor;
   private final String endpoint;
   private final String userAgent;
-  private final long fingerprint;
   private String client;
   private String session;
   private ObjectNode earlyPoll;
@@ -24,13 +23,12 @@ public final class ClientCall {
 
   /**
    * @param endpoint the statistics name of the request (one per operation, whatever the path's case)
-   * @param fingerprint what makes two requests "the same request" (a hash of the endpoint, the body and the key)
+   * @param userAgent the header as sent (null when absent); the report shows at most a few, made printable
    */
-  public ClientCall(String vendor, String endpoint, String userAgent, long fingerprint) {
+  public ClientCall(String vendor, String endpoint, String userAgent) {
     this.vendor = vendor;
     this.endpoint = endpoint;
     this.userAgent = userAgent;
-    this.fingerprint = fingerprint;
   }
 
   /** The client: the IronVest cid or the CyberArk tenant, as the vendor logic read it. */
@@ -74,10 +72,6 @@ public final class ClientCall {
 
   String userAgent() {
     return userAgent;
-  }
-
-  long fingerprint() {
-    return fingerprint;
   }
 
   String client() {

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.LongAdder;
 final class ClientRecord {
 
   static final int MAX_USER_AGENTS = 5;
+  static final int USER_AGENT_SHOWN = 120;
   static final int MAX_REASONS = 100;
   /** Refused requests remembered to tell a repeat: the most recent ones. */
   static final int REMEMBERED_REFUSALS = 256;
@@ -21,7 +22,10 @@ final class ClientRecord {
   private final String vendor;
   private final String name;
   private final LongAdder calls = new LongAdder();
-  /** Read on every call without a lock (one client is every load user's tenant): written at most five times. */
+  /**
+   * The User-Agents as sent, read on every call without a lock (one client is every load user's tenant), written at
+   * most five times; they are made printable only when the report is read.
+   */
   private final List<String> userAgents = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Map<FindingKind, Finding> findings = new EnumMap<>(FindingKind.class);
   private final Map<String, Long> refusedByReason = new TreeMap<>();
@@ -52,7 +56,8 @@ final class ClientRecord {
 
   void called(String userAgent) {
     calls.increment();
-    if (userAgent == null || userAgents.size() >= MAX_USER_AGENTS || userAgents.contains(userAgent)) {
+    if (userAgent == null || userAgent.isBlank() || userAgents.size() >= MAX_USER_AGENTS
+        || userAgents.contains(userAgent)) {
       return;
     }
     synchronized (this) {
@@ -89,12 +94,17 @@ final class ClientRecord {
     }
   }
 
+  private static String printable(String agent) {
+    String shown = agent.replaceAll("[^\\x20-\\x7E]", "?");
+    return shown.length() > USER_AGENT_SHOWN ? shown.substring(0, USER_AGENT_SHOWN) + "..." : shown;
+  }
+
   synchronized ObjectNode toJson() {
     ObjectNode node = Json.object();
     node.put("client", name);
     node.put("vendor", vendor);
     ArrayNode agents = node.putArray("userAgents");
-    userAgents.forEach(agents::add);
+    userAgents.forEach(agent -> agents.add(printable(agent)));
     node.put("calls", calls.sum());
     ArrayNode list = node.putArray("findings");
     findings.forEach((kind, finding) -> {

@@ -42,8 +42,13 @@ public final class ClientReport {
     this.clock = clock;
   }
 
-  /** Records one answered call: what its vendor logic noted, and whether the answer refused it. */
-  public void record(ClientCall call, Reply reply, long answeredAt) {
+  /**
+   * Records one answered call: what its vendor logic noted, and whether the answer refused it.
+   *
+   * @param fingerprint for a refused call, what makes two requests "the same request" (a hash of the path, the body
+   *     and the key); unused otherwise
+   */
+  public void record(ClientCall call, Reply reply, long answeredAt, long fingerprint) {
     ClientRecord client = clientRecord(call.vendor(), call.client() != null ? call.client() : UNNAMED);
     client.called(call.userAgent());
     String sessionKey = call.session() == null ? null : call.vendor() + ":" + call.session();
@@ -58,7 +63,7 @@ public final class ClientReport {
           .put("session", shortId(call.session())));
     }
     if (reply.refused()) {
-      client.refused(call.endpoint(), reply.status(), reply.refusal(), call.fingerprint());
+      client.refused(call.endpoint(), reply.status(), reply.refusal(), fingerprint);
     }
     if (sessionKey != null && call.awaitsWithinMs() >= 0 && waiting.size() < MAX_WAITING) {
       waiting.put(sessionKey, new Waiting(client, answeredAt + call.awaitsWithinMs(), Json.object()

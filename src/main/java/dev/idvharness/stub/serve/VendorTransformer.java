@@ -17,8 +17,6 @@ import dev.idvharness.stub.json.Json;
  */
 public abstract class VendorTransformer implements ResponseDefinitionTransformerV2 {
 
-  private static final int USER_AGENT_SHOWN = 120;
-
   private final Responder responder;
   private final ClientReport clients;
 
@@ -52,7 +50,7 @@ public abstract class VendorTransformer implements ResponseDefinitionTransformer
     if (fault != null) {
       return fault;
     }
-    ClientCall call = new ClientCall(vendor(), plan.endpoint(), userAgent(request), fingerprint(request));
+    ClientCall call = new ClientCall(vendor(), plan.endpoint(), request.getHeader("User-Agent"));
     Reply reply;
     try {
       reply = answer(request, body, plan, call);
@@ -60,18 +58,9 @@ public abstract class VendorTransformer implements ResponseDefinitionTransformer
       System.err.println("idv-stubs: " + getName() + " failed on a request: " + bug.getClass().getName());
       reply = internalError();
     }
-    clients.record(call, reply, plan.answeredAt());
+    // only a refusal needs to know whether it repeats one: the hash is not paid on the hot path
+    clients.record(call, reply, plan.answeredAt(), reply.refused() ? fingerprint(request) : 0);
     return responder.render(plan, reply);
-  }
-
-  /** The User-Agent as the report shows it: printable, short. */
-  private static String userAgent(Request request) {
-    String agent = request.getHeader("User-Agent");
-    if (agent == null || agent.isBlank()) {
-      return null;
-    }
-    String printable = agent.replaceAll("[^\\x20-\\x7E]", "?");
-    return printable.length() > USER_AGENT_SHOWN ? printable.substring(0, USER_AGENT_SHOWN) + "..." : printable;
   }
 
   /** "The same request": the path in one case, the body's bytes and the headers that name the caller (FNV-1a). */

@@ -61,8 +61,11 @@ class StressRunLimitsTest {
     long seconds = (System.currentTimeMillis() - started) / 1000;
     String output = Files.readString(log);
     assertThat(generator.exitValue()).as(output).isZero();
-    assertThat(output).contains("load: stress: the knee is clear at second").doesNotContain("Too many open files")
-        .doesNotContain("ClassNotFoundException");
+    // a ramp that outruns the guard's once-a-second look (a busy machine) may see requests refused at the limit: those
+    // are failed flows of the run, counted below; the run itself must not crash nor lose its records
+    assertThat(output).contains("load: stress: the knee is clear at second").doesNotContain("Run crashed")
+        .doesNotContain("cannot write the load records").doesNotContain("ClassNotFoundException")
+        .doesNotContain("NoClassDefFoundError");
     assertThat(seconds).as("ended at the knee, not at the ramp's end").isLessThan(60);
     JsonNode results = RunReport.JSON.readTree(RunReport.gatlingDir(dir.resolve("reports"))
         .resolve("results").resolve("IronVestValidateSimulation.json").toFile());

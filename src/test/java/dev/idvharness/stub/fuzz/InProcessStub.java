@@ -70,10 +70,9 @@ final class InProcessStub {
       throw new IllegalStateException("profiles/none.json planned a fault");
     }
     // the client report sees every call too: its bookkeeping is fuzzed with the vendor logic
-    ClientCall call = new ClientCall(endpoint.startsWith("ironvest") ? "ironvest" : "cyberark", endpoint, null,
-        parsed == null ? 0 : parsed.hashCode());
+    ClientCall call = new ClientCall(endpoint.startsWith("ironvest") ? "ironvest" : "cyberark", endpoint, null);
     Reply reply = vendor.apply(plan, call);
-    state.clients().record(call, reply, plan.answeredAt());
+    state.clients().record(call, reply, plan.answeredAt(), parsed == null ? 0 : parsed.hashCode());
     ResponseDefinition response = state.responder().render(plan, reply);
     return new Answer(response.getStatus(), response.getByteBody(), header(response, "Content-Type"),
         header(response, "Retry-After"), parsed);
