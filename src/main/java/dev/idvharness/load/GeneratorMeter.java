@@ -1,6 +1,8 @@
 package dev.idvharness.load;
 
 import java.lang.management.ManagementFactory;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
@@ -14,7 +16,11 @@ final class GeneratorMeter {
 
   static final long TICK_MS = 100;
 
+  /** Width of the windows whose worst lag the report's timeline draws. */
+  static final long WINDOW_SECONDS = 5;
+
   private final Histogram lateMs = new Histogram(3_600_000L, 3);
+  private final SortedMap<Long, Long> worstByWindow = new TreeMap<>();
   private final Thread ticker = new Thread(this::tick, "idv-generator-meter");
   private volatile boolean running = true;
   private long startedNanos;
@@ -41,7 +47,7 @@ final class GeneratorMeter {
     double share = cpuNanos < 0 ? -1 : cpuNanos / (double) wallNanos / Runtime.getRuntime().availableProcessors();
     synchronized (lateMs) {
       return new GeneratorHealth(lateMs.getTotalCount() == 0 ? 0 : lateMs.getValueAtPercentile(99),
-          lateMs.getMaxValue(), lateMs.getTotalCount(), share);
+          lateMs.getMaxValue(), lateMs.getTotalCount(), share, new TreeMap<>(worstByWindow));
     }
   }
 
@@ -56,11 +62,13 @@ final class GeneratorMeter {
       if (now < due) {
         continue;
       }
+      long late = Math.min(TimeUnit.NANOSECONDS.toMillis(now - due), 3_600_000L);
+      long window = TimeUnit.NANOSECONDS.toSeconds(now - startedNanos) / WINDOW_SECONDS * WINDOW_SECONDS;
       synchronized (lateMs) {
+        worstByWindow.merge(window, late, Math::max);
         // a stall of 3 s is also the 29 ticks it swallowed (HdrHistogram's correction for coordinated omission),
         // so a percentile sees it as long as it lasted, not as one sample
-        lateMs.recordValueWithExpectedInterval(Math.min(TimeUnit.NANOSECONDS.toMillis(now - due), 3_600_000L),
-            TICK_MS);
+        lateMs.recordValueWithExpectedInterval(late, TICK_MS);
       }
       due = now + TimeUnit.MILLISECONDS.toNanos(TICK_MS);
     }

@@ -1,182 +1,329 @@
 package dev.idvharness.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.Shape;
+import java.awt.Rectangle;
+import java.text.DecimalFormat;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.Marker;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.text.TextUtils;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.XYDataset;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.SVGHints;
+import org.jfree.svg.ViewBox;
 
 /**
- * The pictures of {@code reports/index.html}, as inline SVG (nothing fetched from anywhere): per flow the time to
- * verdict as a percentile curve with a log-scaled tail and its gate drawn across; per simulation the verdicts per
- * second and the stub's lag over the run; per request name the p50, p95 and p99 beside their gates.
+ * The pictures of {@code reports/index.html}, laid out by JFreeChart (axes with round ticks, legends, labels that
+ * fit) and written by JFreeSVG as inline SVG, so nothing is fetched when the page opens: per flow the time to
+ * verdict by percentile with its gate; per simulation the verdicts per second with the lag on its own axis and the
+ * drain shaded; per request name the p50, p95 and p99 with their values and gates.
  */
 final class ReportCharts {
 
-  private static final int WIDTH = 560;
-  private static final int HEIGHT = 220;
-  private static final int LEFT = 56;
-  private static final int BOTTOM = 30;
-  private static final int TOP = 16;
-  private static final String[] COLOURS = {"#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd"};
+  static final int WIDTH = 560;
+  static final int HEIGHT = 300;
+  private static final Color[] COLOURS = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
+      new Color(0x9467bd)};
+  private static final Color GATE = new Color(0xb00020);
+  private static final BasicStroke DASHED = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+      10f, new float[] {6f, 4f}, 0f);
+  private static final BasicStroke LINE = new BasicStroke(2f);
+
+  static {
+    // JFreeChart draws rotated text (the vertical axes' labels) as glyph outlines unless told otherwise; as SVG
+    // text they stay text (searchable, sharp at any zoom)
+    TextUtils.setUseDrawRotatedStringWorkaround(false);
+  }
 
   private ReportCharts() {}
 
-  /** x: the percentile on a log scale of 1/(1-p) up to 99.99 %; y: milliseconds; the dashed line is the gate. */
+  /** x: the percentile, its tail log-scaled (90, 99, 99.9, 99.99 % equally apart); y: ms; the gate as a line. */
   static String percentileCurve(String flow, JsonNode curve, long limitMs) {
     if (curve.isEmpty()) {
       return "";
     }
-    double maxX = 4; // 99.99 %
-    long top = Math.max(limitMs, curve.get(curve.size() - 1).get(1).asLong());
-    double maxY = top * 1.1;
-    StringBuilder points = new StringBuilder();
+    XYSeries times = new XYSeries("time to verdict");
     for (JsonNode point : curve) {
       double percentile = Math.min(point.get(0).asDouble(), 99.99);
-      double x = Math.log10(1 / (1 - percentile / 100));
-      points.append(fmt(px(x, maxX))).append(',').append(fmt(py(point.get(1).asDouble(), maxY))).append(' ');
+      times.add(Math.log10(1 / (1 - percentile / 100)), point.get(1).asDouble());
     }
-    StringBuilder svg = open("time to verdict of " + flow + ", by percentile");
-    axisY(svg, maxY, "ms");
-    String[] labels = {"0%", "90%", "99%", "99.9%", "99.99%"};
-    for (int i = 0; i < labels.length; i++) {
-      svg.append(text(px(i, maxX), HEIGHT - 10, labels[i], "middle"));
-    }
-    svg.append(String.format(Locale.ROOT, "<line class=\"gate\" x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"#b00020\""
-        + " stroke-dasharray=\"6 4\"/>", fmt(LEFT), fmt(py(limitMs, maxY)), fmt(WIDTH - 8), fmt(py(limitMs, maxY))));
-    svg.append(text(WIDTH - 10, py(limitMs, maxY) - 4, "gate p95 " + limitMs + " ms", "end"));
-    svg.append("<polyline class=\"curve\" fill=\"none\" stroke=\"").append(COLOURS[0])
-        .append("\" stroke-width=\"2\" points=\"").append(points.toString().trim()).append("\"/>");
-    return svg.append("</svg>").toString();
+    NumberAxis x = new NumberAxis("percentile (the tail log-scaled)");
+    x.setRange(0, 4.15);
+    x.setTickUnit(new NumberTickUnit(1, new PercentileFormat()));
+    NumberAxis y = new NumberAxis("time to verdict (ms)");
+    y.setRange(0, Math.max(limitMs, times.getMaxY()) * 1.15);
+    XYPlot plot = new XYPlot(new XYSeriesCollection(times), x, y, lines(COLOURS[0]));
+    plot.addRangeMarker(gate(limitMs, "gate p95 " + limitMs + " ms", false));
+    return svg(new JFreeChart("time to verdict of " + flow, JFreeChart.DEFAULT_TITLE_FONT, plot, true),
+        HEIGHT, "time to verdict of " + flow + ", by percentile");
   }
 
-  /** Verdicts per second of each flow per 5-second window of flow starts, and the stub's lag p99 so far. */
-  static String timeline(String simulation, JsonNode flows, JsonNode lagSamples) {
-    double maxSecond = 5;
-    double maxRate = 1;
-    for (JsonNode flow : flows) {
-      for (JsonNode window : flow.path("windows")) {
-        maxSecond = Math.max(maxSecond, window.path("second").asDouble() + 5);
-        maxRate = Math.max(maxRate, window.path("verdicts").asDouble() / 5);
-      }
-    }
-    double maxLag = 1;
-    for (JsonNode sample : lagSamples) {
-      maxSecond = Math.max(maxSecond, sample.path("second").asDouble());
-      maxLag = Math.max(maxLag, sample.path("stubLagP99Ms").asDouble());
-    }
-    StringBuilder svg = open("verdicts per second and stub lag of " + simulation);
-    axisY(svg, maxRate * 1.1, "verdicts/s");
-    for (int tick = 0; tick <= 4; tick++) {
-      svg.append(text(LEFT + (WIDTH - LEFT - 8) * tick / 4.0, HEIGHT - 10, Math.round(maxSecond * tick / 4) + " s",
-          "middle"));
-    }
-    int colour = 0;
-    List<String> legend = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> flow : iterable(flows)) {
-      StringBuilder points = new StringBuilder();
+  /**
+   * Verdicts per second of each flow by the 5-second window its flows started in (a window cut short by the end
+   * of the injection is divided by the seconds it had), the stub's lag p99 so far and each generator's worst tick
+   * lag per window on a second axis in ms, and the drain after the injection shaded.
+   */
+  static String timeline(String simulation, JsonNode results) {
+    double injection = results.path("injectionSeconds").asDouble(0);
+    double run = results.path("runSeconds").asDouble(0);
+    XYSeriesCollection rates = new XYSeriesCollection();
+    for (Map.Entry<String, JsonNode> flow : entries(results.path("flows"))) {
+      XYSeries series = new XYSeries(flow.getKey() + " verdicts/s");
       for (JsonNode window : flow.getValue().path("windows")) {
-        double x = LEFT + (WIDTH - LEFT - 8) * (window.path("second").asDouble() + 2.5) / maxSecond;
-        points.append(fmt(x)).append(',').append(fmt(py(window.path("verdicts").asDouble() / 5, maxRate * 1.1)))
-            .append(' ');
+        double start = window.path("second").asDouble();
+        double span = injection > start ? Math.max(1, Math.min(5, injection - start)) : 5;
+        series.add(start + span / 2, window.path("verdicts").asDouble() / span);
+        run = Math.max(run, start + span);
       }
-      svg.append("<polyline class=\"rate\" data-flow=\"").append(flow.getKey()).append("\" fill=\"none\" stroke=\"")
-          .append(COLOURS[colour % COLOURS.length]).append("\" stroke-width=\"2\" points=\"")
-          .append(points.toString().trim()).append("\"/>");
-      legend.add("<tspan fill=\"" + COLOURS[colour % COLOURS.length] + "\">" + flow.getKey() + "</tspan>");
-      colour++;
+      rates.addSeries(series);
     }
-    StringBuilder lag = new StringBuilder();
-    for (JsonNode sample : lagSamples) {
+    XYSeriesCollection lags = new XYSeriesCollection();
+    XYSeries stubLag = new XYSeries("stub lag p99 so far (ms)");
+    for (JsonNode sample : results.path("memory").path("samples")) {
       if (sample.path("stubLagP99Ms").asLong(-1) >= 0) {
-        double x = LEFT + (WIDTH - LEFT - 8) * sample.path("second").asDouble() / maxSecond;
-        lag.append(fmt(x)).append(',').append(fmt(py(sample.path("stubLagP99Ms").asDouble(), maxLag * 1.1)))
-            .append(' ');
+        stubLag.add(sample.path("second").asDouble(), sample.path("stubLagP99Ms").asDouble());
       }
     }
-    if (lag.length() > 0) {
-      svg.append("<polyline class=\"lag\" fill=\"none\" stroke=\"#888\" stroke-dasharray=\"3 3\" points=\"")
-          .append(lag.toString().trim()).append("\"/>");
-      legend.add("<tspan fill=\"#888\">stub lag p99 (max " + Math.round(maxLag) + " ms)</tspan>");
+    if (!stubLag.isEmpty()) {
+      lags.addSeries(stubLag);
     }
-    svg.append("<text x=\"").append(LEFT + 6).append("\" y=\"").append(TOP + 2).append("\" font-size=\"11\">")
-        .append(String.join(" · ", legend)).append("</text>");
-    return svg.append("</svg>").toString();
+    List<Map.Entry<String, JsonNode>> generators = new ArrayList<>();
+    if (results.path("generator").isObject()) {
+      generators.add(Map.entry("generator", results.path("generator")));
+    }
+    for (JsonNode row : results.path("generators")) {
+      generators.add(Map.entry("generator " + row.path("index").asText(), row.path("generator")));
+    }
+    for (Map.Entry<String, JsonNode> generator : generators) {
+      XYSeries series = new XYSeries(generator.getKey() + " worst tick lag (ms)");
+      generator.getValue().path("worstLagMsByWindow").fields().forEachRemaining(window ->
+          series.add(Long.parseLong(window.getKey()) + GeneratorMeter.WINDOW_SECONDS / 2.0, window.getValue().asDouble()));
+      if (!series.isEmpty()) {
+        lags.addSeries(series);
+      }
+    }
+    if (rates.getSeriesCount() == 0 && lags.getSeriesCount() == 0) {
+      return "";
+    }
+    NumberAxis x = new NumberAxis("seconds into the run");
+    x.setRange(0, Math.max(run, 1));
+    NumberAxis y = new NumberAxis("verdicts per second");
+    y.setAutoRangeIncludesZero(true);
+    XYPlot plot = new XYPlot(rates, x, y, lines(COLOURS));
+    if (lags.getSeriesCount() > 0) {
+      NumberAxis lagAxis = new NumberAxis("lag (ms)");
+      lagAxis.setAutoRangeIncludesZero(true);
+      plot.setRangeAxis(1, lagAxis);
+      plot.setDataset(1, lags);
+      plot.mapDatasetToRangeAxis(1, 1);
+      XYLineAndShapeRenderer lagLines = lines(Color.GRAY, new Color(0x8c564b), new Color(0xe377c2),
+          new Color(0x7f7f7f));
+      for (int i = 0; i < 12; i++) {
+        lagLines.setSeriesStroke(i, DASHED);
+      }
+      plot.setRenderer(1, lagLines);
+    }
+    if (injection > 0 && run > injection) {
+      IntervalMarker drain = new IntervalMarker(injection, run, new Color(0xeeeeee));
+      drain.setLabel("drain: no new flows");
+      drain.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+      drain.setLabelBackgroundColor(new Color(0xeeeeee));
+      drain.setLabelAnchor(RectangleAnchor.TOP);
+      drain.setLabelTextAnchor(TextAnchor.TOP_CENTER);
+      plot.addDomainMarker(drain, Layer.BACKGROUND);
+    }
+    return svg(new JFreeChart("verdicts per second and lag of " + simulation, JFreeChart.DEFAULT_TITLE_FONT, plot,
+        true), HEIGHT, "verdicts per second and lag of " + simulation);
   }
 
-  /** p50, p95 and p99 of each request name, with the p95 and p99 gates as ticks. */
+  /** p50, p95 and p99 of each request name as bars with their values, the p95 and p99 gates as lines. */
   static String requestBars(JsonNode requests, long p95LimitMs, long p99LimitMs) {
     if (requests.isEmpty()) {
       return "";
     }
+    DefaultCategoryDataset bars = new DefaultCategoryDataset();
     long max = Math.max(p99LimitMs, 1);
-    for (JsonNode request : requests) {
-      max = Math.max(max, request.path("p99").asLong());
-    }
-    int rows = requests.size();
-    int rowHeight = 26;
-    int height = TOP + rows * rowHeight + BOTTOM;
-    StringBuilder svg = new StringBuilder(String.format(Locale.ROOT, "<svg class=\"chart\""
-        + " width=\"%d\" height=\"%d\" role=\"img\"><title>response time per request name</title>", WIDTH + 200, height));
-    double scale = (WIDTH - 8.0) / (max * 1.1);
-    int row = 0;
-    for (Map.Entry<String, JsonNode> request : iterable(requests)) {
-      double y = TOP + row * rowHeight;
-      svg.append(text(196, y + 14, request.getKey(), "end"));
-      String[] percentiles = {"p99", "p95", "p50"};
-      String[] shades = {"#c6dbef", "#6baed6", "#2171b5"};
-      for (int i = 0; i < percentiles.length; i++) {
-        long value = request.getValue().path(percentiles[i]).asLong();
-        svg.append(String.format(Locale.ROOT, "<rect class=\"bar\" data-request=\"%s\" data-percentile=\"%s\""
-            + " data-ms=\"%d\" x=\"200\" y=\"%s\" width=\"%s\" height=\"18\" fill=\"%s\"/>", ReportIndex.escape(request.getKey()),
-            percentiles[i], value, fmt(y), fmt(Math.max(1, value * scale)), shades[i]));
+    for (Map.Entry<String, JsonNode> request : entries(requests)) {
+      for (String percentile : new String[] {"p50", "p95", "p99"}) {
+        long value = request.getValue().path(percentile).asLong();
+        bars.addValue(value, percentile, request.getKey());
+        max = Math.max(max, value);
       }
-      row++;
     }
-    for (long limit : new long[] {p95LimitMs, p99LimitMs}) {
-      double x = 200 + limit * scale;
-      svg.append(String.format(Locale.ROOT, "<line class=\"gate\" x1=\"%s\" y1=\"%d\" x2=\"%s\" y2=\"%d\""
-          + " stroke=\"#b00020\" stroke-dasharray=\"6 4\"/>", fmt(x), TOP - 4, fmt(x), height - BOTTOM + 4));
-      svg.append(text(x, height - 8, limit + " ms", "middle"));
+    BarRenderer renderer = new BarRenderer();
+    renderer.setAutoPopulateSeriesPaint(false);
+    renderer.setBarPainter(new StandardBarPainter());
+    renderer.setShadowVisible(false);
+    renderer.setItemMargin(0.05);
+    Color[] shades = {new Color(0x2171b5), new Color(0x6baed6), new Color(0x9ecae1)};
+    for (int i = 0; i < shades.length; i++) {
+      renderer.setSeriesPaint(i, shades[i]);
     }
-    return svg.append("</svg>").toString();
+    renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2} ms", new DecimalFormat("0")));
+    renderer.setDefaultItemLabelsVisible(true);
+    renderer.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+    renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3,
+        TextAnchor.CENTER_LEFT));
+    NumberAxis ms = new NumberAxis("response time (ms)");
+    // room right of the longest bar for its value label
+    ms.setRange(0, max * 1.25);
+    CategoryAxis names = new CategoryAxis(null);
+    names.setMaximumCategoryLabelWidthRatio(0.45f);
+    CategoryPlot plot = new CategoryPlot(bars, names, ms, renderer);
+    plot.setOrientation(PlotOrientation.HORIZONTAL);
+    plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
+    plot.addRangeMarker(gate(p95LimitMs, "gate p95 " + p95LimitMs + " ms", true), Layer.FOREGROUND);
+    if (p99LimitMs != p95LimitMs) {
+      plot.addRangeMarker(gate(p99LimitMs, "gate p99 " + p99LimitMs + " ms", true), Layer.FOREGROUND);
+    }
+    int height = 110 + requests.size() * 56;
+    return svg(new JFreeChart("response time per request name", JFreeChart.DEFAULT_TITLE_FONT, plot, true),
+        height, "response time per request name: p50, p95 and p99");
   }
 
-  private static StringBuilder open(String title) {
-    return new StringBuilder(String.format(Locale.ROOT, "<svg class=\"chart\""
-        + " width=\"%d\" height=\"%d\" role=\"img\"><title>%s</title>", WIDTH, HEIGHT, ReportIndex.escape(title)))
-        .append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\""
-            + " stroke=\"#ccc\"/>", LEFT, TOP, WIDTH - LEFT - 8, HEIGHT - TOP - BOTTOM));
+  /** A gate as a dashed red line, its label just inside the plot: above a level, or beside an upright line. */
+  private static ValueMarker gate(long limitMs, String label, boolean upright) {
+    ValueMarker marker = new ValueMarker(limitMs, GATE, DASHED);
+    marker.setLabel(label);
+    marker.setLabelPaint(GATE);
+    marker.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+    marker.setLabelBackgroundColor(new Color(255, 255, 255, 220));
+    // left of an upright line, so a gate near the axis's end keeps its label inside the plot
+    marker.setLabelAnchor(upright ? RectangleAnchor.BOTTOM_LEFT : RectangleAnchor.TOP_RIGHT);
+    marker.setLabelTextAnchor(upright ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_RIGHT);
+    return marker;
   }
 
-  private static void axisY(StringBuilder svg, double maxY, String unit) {
-    for (int tick = 0; tick <= 4; tick++) {
-      double value = maxY * tick / 4;
-      svg.append(text(LEFT - 4, py(value, maxY) + 4, Math.round(value) + (tick == 4 ? " " + unit : ""), "end"));
+  private static XYLineAndShapeRenderer lines(Color... colours) {
+    XYLineAndShapeRenderer renderer = new SeriesLines();
+    // the theme would replace colours and strokes that populate themselves
+    renderer.setAutoPopulateSeriesPaint(false);
+    renderer.setAutoPopulateSeriesStroke(false);
+    // one path per series, not a line per pair of points
+    renderer.setDrawSeriesLineAsPath(true);
+    for (int i = 0; i < 12; i++) {
+      renderer.setSeriesPaint(i, colours[i % colours.length]);
+      renderer.setSeriesStroke(i, LINE);
+    }
+    return renderer;
+  }
+
+  /**
+   * The chart as an SVG element that scales to the page (its view box), with a title for screen readers. A machine
+   * whose Java has no fonts cannot lay out text: the page then says so instead of losing the whole report.
+   */
+  private static String svg(JFreeChart chart, int height, String title) {
+    try {
+      StandardChartTheme theme = (StandardChartTheme) StandardChartTheme.createJFreeTheme();
+      theme.setExtraLargeFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+      theme.setLargeFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
+      theme.setRegularFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+      theme.setSmallFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+      theme.setPlotBackgroundPaint(Color.WHITE);
+      theme.setDomainGridlinePaint(new Color(0xdddddd));
+      theme.setRangeGridlinePaint(new Color(0xdddddd));
+      theme.apply(chart);
+      chart.setBackgroundPaint(Color.WHITE);
+      chart.setAntiAlias(true);
+      chart.setElementHinting(true);
+      SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, height);
+      // ids of clip paths are unique per chart, so several charts share one page
+      g2.setDefsKeyPrefix("c" + Integer.toHexString(title.hashCode()) + "-");
+      chart.draw(g2, new Rectangle(0, 0, WIDTH, height));
+      String element = g2.getSVGElement(null, true, new ViewBox(0, 0, WIDTH, height), null, null);
+      int open = element.indexOf('>') + 1;
+      return element.substring(0, open).replaceFirst("^<svg ", "<svg class=\"chart\" role=\"img\" ")
+          + "<title>" + ReportIndex.escape(title) + "</title>" + element.substring(open);
+    } catch (RuntimeException | Error e) {
+      if (e instanceof VirtualMachineError fatal) {
+        throw fatal;
+      }
+      return "<p class=\"chart\">chart not drawn (" + ReportIndex.escape(title) + "): this Java cannot lay out text: "
+          + ReportIndex.escape(e.getClass().getSimpleName()) + "</p>";
     }
   }
 
-  private static double px(double x, double maxX) {
-    return LEFT + (WIDTH - LEFT - 8) * x / maxX;
+  /**
+   * Lines whose SVG group names the series and its number of points ({@code class="series" data-series
+   * data-points}), so a reader or a test finds a series by name, not by its colour.
+   */
+  private static final class SeriesLines extends XYLineAndShapeRenderer {
+
+    SeriesLines() {
+      super(true, false);
+    }
+
+    @Override
+    protected void drawFirstPassShape(Graphics2D g2, int pass, int series, int item, Shape shape) {
+      XYDataset data = getPlot().getDataset(getPlot().getIndexOf(this));
+      Map<String, String> group = new LinkedHashMap<>();
+      group.put("class", "series");
+      group.put("data-series", String.valueOf(data.getSeriesKey(series)));
+      group.put("data-points", String.valueOf(data.getItemCount(series)));
+      g2.setRenderingHint(SVGHints.KEY_BEGIN_GROUP, group);
+      super.drawFirstPassShape(g2, pass, series, item, shape);
+      g2.setRenderingHint(SVGHints.KEY_END_GROUP, Boolean.TRUE);
+    }
   }
 
-  private static double py(double value, double maxY) {
-    return HEIGHT - BOTTOM - (HEIGHT - BOTTOM - TOP) * value / maxY;
-  }
-
-  private static String text(double x, double y, String text, String anchor) {
-    return String.format(Locale.ROOT, "<text x=\"%s\" y=\"%s\" font-size=\"11\" text-anchor=\"%s\">%s</text>",
-        fmt(x), fmt(y), anchor, ReportIndex.escape(text));
-  }
-
-  private static String fmt(double value) {
-    return String.format(Locale.ROOT, "%.1f", value);
-  }
-
-  private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode object) {
+  private static List<Map.Entry<String, JsonNode>> entries(JsonNode object) {
     List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
     object.fields().forEachRemaining(entries::add);
     return entries;
   }
 
+  /** Tick labels of the percentile axis: x = log10(1 / (1 - p)), so 0, 1, 2 ... read 0 %, 90 %, 99 % ... */
+  static final class PercentileFormat extends NumberFormat {
+
+    @Override
+    public StringBuffer format(double x, StringBuffer to, FieldPosition position) {
+      double percentile = 100 * (1 - Math.pow(10, -x));
+      String text = String.format(Locale.ROOT, "%." + Math.max(0, (int) Math.round(x) - 2) + "f", percentile);
+      return to.append(text).append('%');
+    }
+
+    @Override
+    public StringBuffer format(long x, StringBuffer to, FieldPosition position) {
+      return format((double) x, to, position);
+    }
+
+    @Override
+    public Number parse(String text, ParsePosition position) {
+      throw new UnsupportedOperationException("tick labels are only written");
+    }
+  }
 }

@@ -70,8 +70,8 @@ public final class ReportIndex {
         + "<title>idv-harness reports</title><style>body{font-family:sans-serif;margin:2em}"
         + "table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #ccc;padding:.3em .6em;"
         + "text-align:left}.pass{color:#176d17;font-weight:bold}.fail{color:#b00020;font-weight:bold}"
-        + ".banner{font-size:1.4em;padding:.5em;border:2px solid}.chart{margin:.5em 1em .5em 0}"
-        + ".charts{display:flex;flex-wrap:wrap}</style></head><body>\n"
+        + ".banner{font-size:1.4em;padding:.5em;border:2px solid}.chart{margin:.5em 1em .5em 0;max-width:100%;"
+        + "height:auto}.charts{display:flex;flex-wrap:wrap;align-items:flex-start}</style></head><body>\n"
         + "<h1>idv-harness reports</h1>\n");
     String verdict = simulations.isEmpty() ? "<span class=\"fail\">NO LOAD RESULTS</span>"
         : failed == 0 ? "<span class=\"pass\">PASS</span>: all " + gates + " load gates hold"
@@ -123,7 +123,7 @@ public final class ReportIndex {
           .append(ttv.path("p99")).append(" / ").append(ttv.path("max")).append("</td><td>")
           .append(f.path("callsPerVerdict").path("mean")).append("</td><td>").append(f.path("failed"))
           .append("</td><td>").append(f.path("deadlineMisses")).append("</td><td>")
-          .append(escape(f.path("failures").toString())).append("</td></tr>\n");
+          .append(failures(f.path("failures"))).append("</td></tr>\n");
     });
     html.append("</table>\n");
     appendGenerators(html, simulation);
@@ -131,8 +131,7 @@ public final class ReportIndex {
     simulation.path("flows").fields().forEachRemaining(flow -> html.append(ReportCharts.percentileCurve(
         flow.getKey(), flow.getValue().path("percentileCurve"), flow.getValue().path("verdictP95LimitMs").asLong()))
         .append('\n'));
-    html.append(ReportCharts.timeline(name, simulation.path("flows"), simulation.path("memory").path("samples")))
-        .append('\n');
+    html.append(ReportCharts.timeline(name, simulation)).append('\n');
     html.append(ReportCharts.requestBars(simulation.path("requests"), simulation.path("sla").path("p95Ms").asLong(),
         simulation.path("sla").path("p99Ms").asLong())).append("\n</div>\n");
     html.append("<table><tr><th>gate</th><th>threshold</th><th>measured</th><th>verdict</th>"
@@ -147,6 +146,16 @@ public final class ReportIndex {
     }
     html.append("</table>\n");
     appendClientReport(html, simulation.path("clients"));
+  }
+
+  /** Failures by reason as "reason: count" lines, or "none". */
+  private static String failures(JsonNode byReason) {
+    if (byReason.isEmpty()) {
+      return "none";
+    }
+    List<String> lines = new ArrayList<>();
+    byReason.fields().forEachRemaining(entry -> lines.add(escape(entry.getKey()) + ": " + entry.getValue().asText()));
+    return String.join("<br>", lines);
   }
 
   /** With several load generators, one row each: its verdicts and failures, its stub's lag and its own. */

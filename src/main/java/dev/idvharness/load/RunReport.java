@@ -49,6 +49,9 @@ public final class RunReport {
     root.put("target", meta.remote() ? "remote" : "local stubs");
     root.put("injectors", meta.injectors());
     root.put("runSeconds", Math.round(runSeconds * 10) / 10.0);
+    // after the injection the run drains: no flow starts, the started ones reach their verdicts
+    root.put("injectionSeconds", Math.min(Math.round(runSeconds * 10) / 10.0,
+        meta.injection().duration().toMillis() / 1000.0));
     root.put("valid", !Gates.invalid(gates));
     root.set("sla", JSON.valueToTree(meta.sla()));
     ObjectNode byFlow = root.putObject("flows");

@@ -113,22 +113,26 @@ class SimulationSmokeTest {
       int points = flow.path("percentileCurve").size();
       assertThat(points).as("a percentile curve").isGreaterThan(5);
       java.util.regex.Matcher curve = java.util.regex.Pattern.compile("<title>time to verdict of "
-          + java.util.regex.Pattern.quote(flow.path("flow").asText(flowName(rollout, flow)))
-          + ", by percentile</title>.*?<polyline class=\"curve\"[^>]*points=\"([^\"]+)\"").matcher(index);
+          + java.util.regex.Pattern.quote(flowName(rollout, flow)) + ", by percentile</title>.*?"
+          + "<g class='series' data-series='time to verdict' data-points='(\\d+)'><g [^>]*><path d='([^']+)'")
+          .matcher(index);
       assertThat(curve.find()).as("the curve of %s in %s", flowName(rollout, flow), index).isTrue();
-      assertThat(curve.group(1).split(" ")).as("one point per percentile").hasSize(points);
+      assertThat(Integer.parseInt(curve.group(1))).as("one point per percentile").isEqualTo(points);
+      // the path drawn: a move to the first point, then a line to each next one
+      assertThat(curve.group(2).chars().filter(c -> c == 'M' || c == 'L').count()).isEqualTo(points);
       assertThat(index).contains("gate p95 " + flow.path("verdictP95LimitMs").asLong() + " ms");
     }
     rollout.path("requests").fields().forEachRemaining(request -> {
       for (String percentile : new String[] {"p50", "p95", "p99"}) {
-        assertThat(index).as("%s %s bar", request.getKey(), percentile).contains("data-request=\""
-            + request.getKey() + "\" data-percentile=\"" + percentile + "\" data-ms=\""
-            + request.getValue().path(percentile).asLong() + "\"");
+        assertThat(index).as("%s %s bar", request.getKey(), percentile).contains("jfreesvg:ref='{&quot;rowKey&quot;: "
+            + "&quot;" + percentile + "&quot;, &quot;columnKey&quot;: &quot;" + request.getKey() + "&quot;}'");
+        assertThat(index).contains(">" + request.getValue().path(percentile).asLong() + " ms</text>");
       }
     });
-    assertThat(index).contains("<polyline class=\"rate\" data-flow=\"cyberark\"")
-        .contains("<polyline class=\"rate\" data-flow=\"ironvest\"").doesNotContain("http://").doesNotContain(
-            "https://");
+    assertThat(index).contains("data-series='cyberark verdicts/s'").contains("data-series='ironvest verdicts/s'")
+        .contains("data-series='generator worst tick lag (ms)'")
+        // nothing is fetched when the page opens (the SVG namespaces are names, not addresses)
+        .doesNotContainPattern("(src|href|url)\\s*[=(]\\s*['\"]?https?://");
   }
 
   @Test
