@@ -180,7 +180,7 @@ public final class HarnessConfig {
   }
 
   /** Control characters (a line break would split the message) as '?', and at most 60 characters. */
-  private static String oneLine(String text) {
+  static String oneLine(String text) {
     String printable = text.codePoints()
         .map(c -> Character.isISOControl(c) ? '?' : c)
         .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
@@ -245,7 +245,7 @@ public final class HarnessConfig {
   }
 
   /** Levenshtein distance: small names, small cost. */
-  private static int distance(String a, String b) {
+  static int distance(String a, String b) {
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {
