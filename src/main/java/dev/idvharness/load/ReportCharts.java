@@ -62,6 +62,9 @@ final class ReportCharts {
   private static final BasicStroke DASHED = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
       10f, new float[] {6f, 4f}, 0f);
   private static final BasicStroke LINE = new BasicStroke(2f);
+  private static final String DEFS_PLACEHOLDER = "chart-defs-";
+  /** Room above the highest point, so a line at its maximum is not drawn on the plot's border or the labels. */
+  private static final double HEADROOM = 0.2;
 
   static {
     // JFreeChart draws rotated text (the vertical axes' labels) as glyph outlines unless told otherwise; as SVG
@@ -143,10 +146,12 @@ final class ReportCharts {
     x.setRange(0, Math.max(run, 1));
     NumberAxis y = new NumberAxis("verdicts per second");
     y.setAutoRangeIncludesZero(true);
+    y.setUpperMargin(HEADROOM);
     XYPlot plot = new XYPlot(rates, x, y, lines(COLOURS));
     if (lags.getSeriesCount() > 0) {
       NumberAxis lagAxis = new NumberAxis("lag (ms)");
       lagAxis.setAutoRangeIncludesZero(true);
+      lagAxis.setUpperMargin(HEADROOM);
       plot.setRangeAxis(1, lagAxis);
       plot.setDataset(1, lags);
       plot.mapDatasetToRangeAxis(1, 1);
@@ -159,11 +164,12 @@ final class ReportCharts {
     }
     if (injection > 0 && run > injection) {
       IntervalMarker drain = new IntervalMarker(injection, run, new Color(0xeeeeee));
-      drain.setLabel("drain: no new flows");
+      // the drain is a few seconds wide: its label stands left of it, pointing at it, so it is never clipped
+      drain.setLabel("drain: no new flows \u2192");
       drain.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
-      drain.setLabelBackgroundColor(new Color(0xeeeeee));
-      drain.setLabelAnchor(RectangleAnchor.TOP);
-      drain.setLabelTextAnchor(TextAnchor.TOP_CENTER);
+      drain.setLabelBackgroundColor(new Color(255, 255, 255, 220));
+      drain.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+      drain.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
       plot.addDomainMarker(drain, Layer.BACKGROUND);
     }
     return svg(new JFreeChart("verdicts per second and lag of " + simulation, JFreeChart.DEFAULT_TITLE_FONT, plot,
@@ -261,10 +267,12 @@ final class ReportCharts {
       chart.setAntiAlias(true);
       chart.setElementHinting(true);
       SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, height);
-      // ids of clip paths are unique per chart, so several charts share one page
-      g2.setDefsKeyPrefix("c" + Integer.toHexString(title.hashCode()) + "-");
+      g2.setDefsKeyPrefix(DEFS_PLACEHOLDER);
       chart.draw(g2, new Rectangle(0, 0, WIDTH, height));
-      String element = g2.getSVGElement(null, true, new ViewBox(0, 0, WIDTH, height), null, null);
+      String drawn = g2.getSVGElement(null, true, new ViewBox(0, 0, WIDTH, height), null, null);
+      // the ids of clip paths are shared by every SVG of the page: named after what the chart draws, two charts
+      // clash only when they are the same picture (a title alone is not enough: each simulation has its bars)
+      String element = drawn.replace(DEFS_PLACEHOLDER, "c" + Integer.toHexString(drawn.hashCode()) + "-");
       int open = element.indexOf('>') + 1;
       return element.substring(0, open).replaceFirst("^<svg ", "<svg class=\"chart\" role=\"img\" ")
           + "<title>" + ReportIndex.escape(title) + "</title>" + element.substring(open);

@@ -57,7 +57,7 @@ class ReportChartsTest {
     String svg = ReportCharts.timeline("CyberArkVerificationSimulation", results);
 
     assertThat(texts(svg)).contains("cyberark verdicts/s", "stub lag p99 so far (ms)", "generator worst tick lag (ms)",
-        "lag (ms)", "verdicts per second", "seconds into the run", "drain: no new flows");
+        "lag (ms)", "verdicts per second", "seconds into the run", "drain: no new flows \u2192");
     // the window 20..23 s had 3 s of starts: 50 verdicts in it are 16.7 per second, not 10
     assertThat(svg).contains("<title>verdicts per second and lag of CyberArkVerificationSimulation</title>");
     assertInsideTheChart(svg, ReportCharts.HEIGHT);
@@ -77,6 +77,23 @@ class ReportChartsTest {
   }
 
   @Test
+  void twoChartsOfOnePageNeverShareAClipPathId() {
+    ObjectNode cyberArk = RunReport.JSON.createObjectNode();
+    cyberArk.putObject("CyberArkVerification/Poll").put("p50", 4).put("p95", 9).put("p99", 31);
+    ObjectNode ironVest = RunReport.JSON.createObjectNode();
+    ironVest.putObject("IronVestValidation/Validate").put("p50", 31).put("p95", 49).put("p99", 67);
+
+    // same title, other bars: a browser would clip the second with the first one's rectangles
+    List<String> first = clipIds(ReportCharts.requestBars(cyberArk, 500, 1_000));
+    List<String> second = clipIds(ReportCharts.requestBars(ironVest, 500, 1_000));
+
+    assertThat(first).isNotEmpty().doesNotContainAnyElementsOf(second);
+    assertThat(second).isNotEmpty();
+    assertThat(clipIds(ReportCharts.requestBars(ironVest, 500, 1_000))).as("the same picture, the same ids")
+        .isEqualTo(second);
+  }
+
+  @Test
   void aReasonPerLineInTheFailuresColumnAndNoneWithout() {
     ObjectNode simulation = RunReport.JSON.createObjectNode();
     simulation.putObject("flows").putObject("ironvest").putObject("failures").put("Validate check failed", 3);
@@ -87,6 +104,15 @@ class ReportChartsTest {
     String html = ReportIndex.render(simulations, false);
 
     assertThat(html).contains("<td>Validate check failed: 3</td>").contains("<td>none</td>").doesNotContain("{}");
+  }
+
+  private static List<String> clipIds(String svg) {
+    List<String> ids = new ArrayList<>();
+    Matcher matcher = Pattern.compile("<clipPath id='([^']+)'").matcher(svg);
+    while (matcher.find()) {
+      ids.add(matcher.group(1));
+    }
+    return ids;
   }
 
   private static List<String> texts(String svg) {
