@@ -172,23 +172,24 @@ public final class CyberArkWorld {
   }
 
   /**
-   * A request of the error catalogue (contract 1.4), named as in the feature's Examples. A required field missing or
-   * of the wrong type goes with the right password to the current mechanism: a vendor that ignores the field would
-   * let it pass, so only a refusal of the field itself passes the check. It goes to the documented path, where
+   * A request of the error catalogue (contract 1.4), named as in the feature's Examples. Every request but the wrong
+   * password carries the right password: a vendor that ignores the field, the session, the mechanism or the tenant
+   * would let it pass, so only a refusal of what the request breaks passes the check. It goes to the documented path, where
    * TenantId is required (on /Security a missing one means the session's tenant, contract 1.6).
    */
   public void sendBroken(String request) {
     String passwordId = mechanismId(CyberArkChallengeWalk.PASSWORD);
     switch (request) {
       case "a wrong password" -> answerWrongly(CyberArkChallengeWalk.PASSWORD);
-      case "an unknown SessionId" -> record(client.send("Answer", UUID.randomUUID().toString(), passwordId, "x"));
+      case "an unknown SessionId" -> record(client.send("Answer", UUID.randomUUID().toString(), passwordId,
+          secrets.password()));
       case "a MechanismId of another session" -> {
         String otherMechanism = client.startAuthentication(target.isRemote() ? target.cyberArkUser()
             : "password.only@idv.test").mechanism(0, "UP").orElseThrow().id();
-        record(client.send("Answer", sessionId(), otherMechanism, "x"));
+        record(client.send("Answer", sessionId(), otherMechanism, secrets.password()));
       }
       case "another TenantId" -> record(client.post(CyberArkClient.SEND,
-          body("Answer", passwordId).put("TenantId", "OTHER" + Integer.toHexString(UUID.randomUUID().hashCode()))));
+          rightPassword(passwordId).put("TenantId", "OTHER" + Integer.toHexString(UUID.randomUUID().hashCode()))));
       case "no Action", "no MechanismId", "no SessionId", "no TenantId" -> {
         ObjectNode body = rightPassword(passwordId);
         body.remove(request.substring(3));
@@ -218,8 +219,9 @@ public final class CyberArkWorld {
     return request.equals("Action as a number") ? "a request with Action not a string" : request;
   }
 
+  /** The right password: a refusal is then the refusal of what the request breaks, never of the answer. */
   private ObjectNode rightPassword(String mechanismId) {
-    return client.request("Answer", sessionId(), mechanismId).put("Answer", secrets.password());
+    return body("Answer", mechanismId);
   }
 
   public CyberArkAnswer started() {
@@ -235,7 +237,7 @@ public final class CyberArkWorld {
   }
 
   private ObjectNode body(String action, String mechanismId) {
-    return client.request(action, sessionId(), mechanismId).put("Answer", "x");
+    return client.request(action, sessionId(), mechanismId).put("Answer", secrets.password());
   }
 
   private void start(CyberArkAnswer answer) {
