@@ -1,20 +1,18 @@
 package dev.idvharness.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.idvharness.json.HarnessJson;
 import java.io.IOException;
 import java.util.Optional;
 
 /** The clients' JSON: lenient parsing of answers (a broken vendor is reported, not thrown at). */
 final class AnswerJson {
 
-  static final ObjectMapper MAPPER = new ObjectMapper();
-
   private AnswerJson() {}
 
   static ObjectNode object() {
-    return MAPPER.createObjectNode();
+    return HarnessJson.MAPPER.createObjectNode();
   }
 
   /** The body as a JSON object, or empty when it is anything else (HTML, empty, an array). */
@@ -23,7 +21,7 @@ final class AnswerJson {
       return Optional.empty();
     }
     try {
-      JsonNode node = MAPPER.readTree(body);
+      JsonNode node = HarnessJson.MAPPER.readTree(body);
       return node instanceof ObjectNode object ? Optional.of(object) : Optional.empty();
     } catch (IOException notJson) {
       return Optional.empty();
@@ -32,7 +30,7 @@ final class AnswerJson {
 
   static String write(JsonNode node) {
     try {
-      return MAPPER.writeValueAsString(node);
+      return HarnessJson.MAPPER.writeValueAsString(node);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

@@ -1,7 +1,7 @@
 package dev.idvharness.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.idvharness.json.HarnessJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -17,7 +17,6 @@ import java.util.Map;
  */
 public final class StubAdminClient {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, String> JSON_HEADERS = Map.of("Content-Type", "application/json");
 
   private final VendorHttp http;
@@ -110,7 +109,7 @@ public final class StubAdminClient {
 
   private static JsonNode json(Exchange exchange) {
     try {
-      return JSON.readTree(exchange.responseBody());
+      return HarnessJson.MAPPER.readTree(exchange.responseBody());
     } catch (IOException e) {
       throw new UncheckedIOException("the stub's admin API answered no JSON: " + exchange.responseBody(), e);
     }

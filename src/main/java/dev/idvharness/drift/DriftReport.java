@@ -3,6 +3,7 @@ package dev.idvharness.drift;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.idvharness.json.HarnessJson;
 import dev.idvharness.load.ReportIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,7 +51,7 @@ public final class DriftReport {
     Map<String, Instant> firstSeen = new HashMap<>();
     if (Files.isRegularFile(previousFile)) {
       try {
-        for (JsonNode old : ShapeLog.JSON.readTree(previousFile.toFile()).path("differences")) {
+        for (JsonNode old : HarnessJson.MAPPER.readTree(previousFile.toFile()).path("differences")) {
           firstSeen.put(old.path("operation").asText() + " " + old.path("path").asText() + " "
               + old.path("kind").asText(), Instant.parse(old.path("firstSeen").asText(now.toString())));
         }
@@ -70,7 +71,7 @@ public final class DriftReport {
 
   private static void writeJson(Path file, Map<String, String> run, List<Dated> dated,
       List<ShapeLog.RuleNote> rules, Set<Difference.Kind> failOn) throws IOException {
-    ObjectNode root = ShapeLog.JSON.createObjectNode();
+    ObjectNode root = HarnessJson.MAPPER.createObjectNode();
     ObjectNode vendor = root.putObject("vendor");
     run.forEach(vendor::put);
     ArrayNode kinds = root.putArray("failOn");
@@ -85,7 +86,7 @@ public final class DriftReport {
     ArrayNode notes = root.putArray("clientRules");
     rules.forEach(note -> notes.addObject().put("scenario", note.scenario()).put("source", note.source())
         .put("broken", note.broken()));
-    ShapeLog.JSON.writeValue(file.toFile(), root);
+    HarnessJson.FILE.writeValue(file.toFile(), root);
   }
 
   private static String html(Map<String, String> run, List<Dated> dated, List<ShapeLog.RuleNote> rules,

@@ -1,8 +1,8 @@
 package dev.idvharness.drift;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idvharness.client.Exchange;
+import dev.idvharness.json.HarnessJson;
 import java.io.IOException;
 import java.util.Locale;
 
@@ -12,8 +12,6 @@ import java.util.Locale;
  * {@code ironvest.validate/403}. Answers are compared per operation and outcome.
  */
 record Operation(String vendor, String name, String outcome) {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   static final String CYBERARK = "cyberark";
   static final String IRONVEST = "ironvest";
@@ -78,7 +76,7 @@ record Operation(String vendor, String name, String outcome) {
       return null;
     }
     try {
-      JsonNode node = JSON.readTree(body);
+      JsonNode node = HarnessJson.MAPPER.readTree(body);
       return node != null && node.isObject() ? node : null;
     } catch (IOException notJson) {
       return null;

@@ -1,8 +1,7 @@
 package dev.idvharness.drift;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.idvharness.client.Exchange;
+import dev.idvharness.json.HarnessJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,8 +19,6 @@ import java.util.TreeSet;
  * scenarios can be set side by side. Written as JSON; holds no value but enumerations and formats.
  */
 public final class ShapeLog {
-
-  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** What was run against: base URLs, target, time. */
   public Map<String, String> run = new TreeMap<>();
@@ -48,7 +45,7 @@ public final class ShapeLog {
   public synchronized void save(Path file) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
-      JSON.writeValue(file.toFile(), this);
+      HarnessJson.FILE.writeValue(file.toFile(), this);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the answer shapes to " + file, e);
     }
@@ -56,7 +53,7 @@ public final class ShapeLog {
 
   public static ShapeLog load(Path file) {
     try {
-      return JSON.readValue(file.toFile(), ShapeLog.class);
+      return HarnessJson.MAPPER.readValue(file.toFile(), ShapeLog.class);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the answer shapes " + file + ": " + e.getMessage(), e);
     }

@@ -2,6 +2,7 @@ package dev.idvharness.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.idvharness.json.HarnessJson;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -21,7 +22,7 @@ public record GeneratorHealth(long lagP99Ms, long lagMaxMs, long ticks, double c
   }
 
   ObjectNode toJson() {
-    ObjectNode node = RunReport.JSON.createObjectNode().put("lagP99Ms", lagP99Ms).put("lagMaxMs", lagMaxMs)
+    ObjectNode node = HarnessJson.MAPPER.createObjectNode().put("lagP99Ms", lagP99Ms).put("lagMaxMs", lagMaxMs)
         .put("ticks", ticks).put("cpuShare", Math.round(cpuShare * 1000) / 1000.0);
     ObjectNode windows = node.putObject("worstLagMsByWindow");
     worstLagMsByWindow.forEach((second, late) -> windows.put(String.valueOf(second), late));

@@ -2,6 +2,7 @@ package dev.idvharness.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.idvharness.json.HarnessJson;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -44,7 +45,7 @@ public record GeneratorRecords(Meta meta, List<FlowResult> flows, StubHealth stu
   public void write(Path dir) {
     try {
       Files.createDirectories(dir);
-      RunReport.JSON.writeValue(dir.resolve(JSON_FILE).toFile(), json());
+      HarnessJson.FILE.writeValue(dir.resolve(JSON_FILE).toFile(), json());
       try (PrintStream out = new PrintStream(dir.resolve(HLOG_FILE).toFile(), "UTF-8")) {
         HistogramLogWriter writer = new HistogramLogWriter(out);
         writer.outputComment("records of generator " + meta.injectorIndex() + " of " + meta.injectors() + ", run "
@@ -76,9 +77,9 @@ public record GeneratorRecords(Meta meta, List<FlowResult> flows, StubHealth stu
   }
 
   private ObjectNode json() {
-    ObjectNode root = RunReport.JSON.createObjectNode();
+    ObjectNode root = HarnessJson.MAPPER.createObjectNode();
     root.put("format", 1);
-    root.set("meta", RunReport.JSON.valueToTree(meta));
+    root.set("meta", HarnessJson.MAPPER.valueToTree(meta));
     ObjectNode byFlow = root.putObject("flows");
     for (FlowResult flow : flows) {
       ObjectNode node = byFlow.putObject(flow.flow());
@@ -109,8 +110,8 @@ public record GeneratorRecords(Meta meta, List<FlowResult> flows, StubHealth stu
   /** Reads what {@link #write} wrote; a file that is missing or unreadable is named in the exception. */
   public static GeneratorRecords read(Path dir) {
     try {
-      JsonNode root = RunReport.JSON.readTree(dir.resolve(JSON_FILE).toFile());
-      Meta meta = RunReport.JSON.treeToValue(root.path("meta"), Meta.class);
+      JsonNode root = HarnessJson.MAPPER.readTree(dir.resolve(JSON_FILE).toFile());
+      Meta meta = HarnessJson.MAPPER.treeToValue(root.path("meta"), Meta.class);
       Map<String, Histogram> histograms = histograms(dir.resolve(HLOG_FILE));
       List<FlowResult> flows = new ArrayList<>();
       root.path("flows").fields().forEachRemaining(entry -> flows.add(flow(entry.getKey(), entry.getValue(),

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idvharness.client.StubAdminClient;
 import dev.idvharness.config.ConfigException;
 import dev.idvharness.config.HarnessConfig;
+import dev.idvharness.json.HarnessJson;
 import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.core.Simulation;
 import java.lang.management.ManagementFactory;
@@ -243,7 +244,7 @@ public abstract class LoadSimulation extends Simulation {
           endedAt, remote, settings.sla(), settings.totalInjection()), flows, stub, generator);
       records.write(GeneratorRecords.dir(sharding.resultsDir(), sharding.runId(), sharding.injectorIndex(),
           simulation));
-      ObjectNode extra = RunReport.JSON.createObjectNode();
+      ObjectNode extra = HarnessJson.MAPPER.createObjectNode();
       if (memory != null) {
         memory.stop();
         extra.set("memory", memory.toJson());

@@ -1,10 +1,10 @@
 package dev.idvharness.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idvharness.client.StubAdminClient;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.idvharness.json.HarnessJson;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +22,6 @@ final class MemorySampler {
 
   /** Growth of the second half's peak over the first half's that still counts as a plateau. */
   static final double PLATEAU_TOLERANCE = 0.10;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   record Sample(long second, long driverHeapMb, long driverResidentMb, long stubHeapMb, long stubResidentMb,
       long stubLagP99Ms) {}
@@ -68,7 +67,7 @@ final class MemorySampler {
     synchronized (samples) {
       copy = List.copyOf(samples);
     }
-    ObjectNode node = JSON.createObjectNode();
+    ObjectNode node = HarnessJson.MAPPER.createObjectNode();
     ArrayNode list = node.putArray("samples");
     copy.forEach(s -> list.addObject().put("second", s.second()).put("driverHeapMb", s.driverHeapMb())
         .put("driverResidentMb", s.driverResidentMb()).put("stubHeapMb", s.stubHeapMb())
@@ -88,18 +87,18 @@ final class MemorySampler {
       java.util.function.ToLongFunction<Sample> value) {
     long firstPeak = first.stream().mapToLong(value).max().orElse(0);
     long secondPeak = second.stream().mapToLong(value).max().orElse(0);
-    return JSON.createObjectNode().put("firstHalfPeak", firstPeak).put("secondHalfPeak", secondPeak)
+    return HarnessJson.MAPPER.createObjectNode().put("firstHalfPeak", firstPeak).put("secondHalfPeak", secondPeak)
         .put("plateau", secondPeak <= firstPeak * (1 + PLATEAU_TOLERANCE));
   }
 
   private JsonNode stubStats() {
     if (stub == null) {
-      return JSON.createObjectNode();
+      return HarnessJson.MAPPER.createObjectNode();
     }
     try {
       return stub.stats();
     } catch (RuntimeException unreadable) {
-      return JSON.createObjectNode();
+      return HarnessJson.MAPPER.createObjectNode();
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.idvharness.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.idvharness.json.HarnessJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,13 +18,13 @@ public final class ReportIndex {
   public static Path write(Path reportsDir) throws IOException {
     Path summaryFile = RunReport.gatlingDir(reportsDir).resolve("summary.json");
     JsonNode simulations = Files.isRegularFile(summaryFile)
-        ? RunReport.JSON.readTree(summaryFile.toFile()).path("simulations")
-        : RunReport.JSON.createObjectNode();
+        ? HarnessJson.MAPPER.readTree(summaryFile.toFile()).path("simulations")
+        : HarnessJson.MAPPER.createObjectNode();
     Path index = reportsDir.resolve("index.html");
     Files.createDirectories(reportsDir);
     String html = render(simulations, Files.isRegularFile(reportsDir.resolve("cucumber/index.html")));
     String runId = Files.isRegularFile(summaryFile)
-        ? RunReport.JSON.readTree(summaryFile.toFile()).path("runId").asText("") : "";
+        ? HarnessJson.MAPPER.readTree(summaryFile.toFile()).path("runId").asText("") : "";
     Path conformance = reportsDir.resolve("cucumber/summary.txt");
     if (Files.isRegularFile(conformance)) {
       List<String> lines = Files.readAllLines(conformance);

@@ -1,7 +1,7 @@
 package dev.idvharness.load;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.idvharness.json.HarnessJson;
 import io.gatling.javaapi.http.HttpDsl;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.io.UncheckedIOException;
@@ -9,8 +9,6 @@ import java.util.Map;
 
 /** The HTTP protocol shared by the simulations, and JSON request bodies. */
 public final class Requests {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private Requests() {}
 
@@ -29,7 +27,7 @@ public final class Requests {
   /** A JSON body with proper escaping; values may be secrets, so bodies are never logged. */
   static String json(Map<String, ?> fields) {
     try {
-      return JSON.writeValueAsString(fields);
+      return HarnessJson.MAPPER.writeValueAsString(fields);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }

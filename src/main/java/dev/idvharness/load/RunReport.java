@@ -1,11 +1,9 @@
 package dev.idvharness.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.idvharness.json.HarnessJson;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -26,9 +24,6 @@ import org.HdrHistogram.HistogramLogWriter;
  */
 public final class RunReport {
 
-  public static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-      .registerModule(new JavaTimeModule());
-
   private RunReport() {}
 
   public static Path gatlingDir(Path reportsDir) {
@@ -42,7 +37,7 @@ public final class RunReport {
   public static ObjectNode results(GeneratorRecords.Meta meta, List<FlowResult> flows, List<GateResult> gates,
       List<StubHealth> stubs, StressBreakpoint breakpoint, List<GeneratorRecords> generators) {
     double runSeconds = (meta.endedAt() - meta.startedAt()) / 1000.0;
-    ObjectNode root = JSON.createObjectNode();
+    ObjectNode root = HarnessJson.MAPPER.createObjectNode();
     root.put("simulation", meta.simulation());
     root.put("runId", meta.runId());
     root.put("profile", meta.injection().profile());
@@ -53,7 +48,7 @@ public final class RunReport {
     root.put("injectionSeconds", Math.min(Math.round(runSeconds * 10) / 10.0,
         meta.injection().duration().toMillis() / 1000.0));
     root.put("valid", !Gates.invalid(gates));
-    root.set("sla", JSON.valueToTree(meta.sla()));
+    root.set("sla", HarnessJson.MAPPER.valueToTree(meta.sla()));
     ObjectNode byFlow = root.putObject("flows");
     for (FlowResult flow : flows) {
       ObjectNode node = flowJson(flow, runSeconds);
@@ -117,7 +112,7 @@ public final class RunReport {
    * points of the report's time-to-verdict curve, as [percentile, ms].
    */
   static ArrayNode percentileCurve(Histogram histogram) {
-    ArrayNode curve = JSON.createArrayNode();
+    ArrayNode curve = HarnessJson.MAPPER.createArrayNode();
     if (histogram.getTotalCount() == 0) {
       return curve;
     }
@@ -132,7 +127,7 @@ public final class RunReport {
   }
 
   static ObjectNode flowJson(FlowResult flow, double runSeconds) {
-    ObjectNode node = JSON.createObjectNode();
+    ObjectNode node = HarnessJson.MAPPER.createObjectNode();
     node.put("started", flow.started());
     node.put("count", flow.verdicts());
     node.put("verdictsPerSec", runSeconds <= 0 ? 0 : Math.round(flow.verdicts() / runSeconds * 100) / 100.0);
@@ -157,7 +152,7 @@ public final class RunReport {
   }
 
   static ArrayNode gatesJson(List<GateResult> gates, String source) {
-    ArrayNode array = JSON.createArrayNode();
+    ArrayNode array = HarnessJson.MAPPER.createArrayNode();
     for (GateResult gate : gates) {
       array.addObject().put("name", gate.name()).put("threshold", gate.threshold()).put("measured", gate.measured())
           .put("passed", gate.passed()).put("source", source);
@@ -176,7 +171,7 @@ public final class RunReport {
     try {
       Files.createDirectories(dir.resolve("results"));
       Files.createDirectories(dir.resolve("histograms"));
-      JSON.writeValue(dir.resolve("results").resolve(simulation + ".json").toFile(), results);
+      HarnessJson.FILE.writeValue(dir.resolve("results").resolve(simulation + ".json").toFile(), results);
       try (PrintStream out = new PrintStream(dir.resolve("histograms").resolve(simulation + ".hlog").toFile(),
           "UTF-8")) {
         HistogramLogWriter writer = new HistogramLogWriter(out);
@@ -202,11 +197,11 @@ public final class RunReport {
   /** summary.json and gates.xml from the results of run {@code runId}; results of other runs are removed. */
   public static void aggregate(Path reportsDir, String runId) throws IOException {
     Path dir = gatlingDir(reportsDir);
-    ObjectNode summary = JSON.createObjectNode();
+    ObjectNode summary = HarnessJson.MAPPER.createObjectNode();
     summary.put("runId", runId);
     ObjectNode simulations = summary.putObject("simulations");
     for (Path file : resultFiles(dir)) {
-      JsonNode results = JSON.readTree(file.toFile());
+      JsonNode results = HarnessJson.MAPPER.readTree(file.toFile());
       if (!runId.equals(results.path("runId").asText())) {
         String simulation = results.path("simulation").asText();
         Files.deleteIfExists(file);
@@ -215,7 +210,7 @@ public final class RunReport {
       }
       simulations.set(results.path("simulation").asText(), results);
     }
-    JSON.writeValue(dir.resolve("summary.json").toFile(), summary);
+    HarnessJson.FILE.writeValue(dir.resolve("summary.json").toFile(), summary);
     Files.writeString(dir.resolve("gates.xml"), GatesXml.render(simulations));
     Files.writeString(dir.resolve("clients.xml"), ClientFindingsXml.render(simulations));
   }

@@ -1,6 +1,7 @@
 package dev.idvharness.load;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.idvharness.json.HarnessJson;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.LongSupplier;
@@ -33,7 +34,7 @@ public final class StressGuard {
   /** Why and when the injection stopped. */
   public record Stop(String reason, long atSecond, double usersPerSec, long inFlight, long stoppedAtMs) {
     ObjectNode toJson() {
-      return RunReport.JSON.createObjectNode().put("reason", reason).put("atSecond", atSecond)
+      return HarnessJson.MAPPER.createObjectNode().put("reason", reason).put("atSecond", atSecond)
           .put("atUsersPerSec", Math.round(usersPerSec * 10) / 10.0).put("flowsInFlight", inFlight);
     }
   }

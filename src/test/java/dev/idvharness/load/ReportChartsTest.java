@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.idvharness.json.HarnessJson;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,7 @@ class ReportChartsTest {
 
   @Test
   void theTimelineHasALegendPerSeriesTheLagOnItsOwnAxisAndTheDrainNamed() {
-    ObjectNode results = RunReport.JSON.createObjectNode().put("runSeconds", 34.0).put("injectionSeconds", 23.0);
+    ObjectNode results = HarnessJson.MAPPER.createObjectNode().put("runSeconds", 34.0).put("injectionSeconds", 23.0);
     ObjectNode flow = results.putObject("flows").putObject("cyberark");
     for (int second = 0; second <= 20; second += 5) {
       flow.withArray("windows").addObject().put("second", second).put("verdicts", 50);
@@ -65,7 +66,7 @@ class ReportChartsTest {
 
   @Test
   void theRequestBarsCarryTheirValuesALegendAndBothGates() {
-    ObjectNode requests = RunReport.JSON.createObjectNode();
+    ObjectNode requests = HarnessJson.MAPPER.createObjectNode();
     requests.putObject("IronVestValidation/Validate").put("p50", 12).put("p95", 87).put("p99", 143);
     requests.putObject("CyberArkVerification/Poll").put("p50", 4).put("p95", 9).put("p99", 31);
 
@@ -78,9 +79,9 @@ class ReportChartsTest {
 
   @Test
   void twoChartsOfOnePageNeverShareAClipPathId() {
-    ObjectNode cyberArk = RunReport.JSON.createObjectNode();
+    ObjectNode cyberArk = HarnessJson.MAPPER.createObjectNode();
     cyberArk.putObject("CyberArkVerification/Poll").put("p50", 4).put("p95", 9).put("p99", 31);
-    ObjectNode ironVest = RunReport.JSON.createObjectNode();
+    ObjectNode ironVest = HarnessJson.MAPPER.createObjectNode();
     ironVest.putObject("IronVestValidation/Validate").put("p50", 31).put("p95", 49).put("p99", 67);
 
     // same title, other bars: a browser would clip the second with the first one's rectangles
@@ -95,10 +96,10 @@ class ReportChartsTest {
 
   @Test
   void aReasonPerLineInTheFailuresColumnAndNoneWithout() {
-    ObjectNode simulation = RunReport.JSON.createObjectNode();
+    ObjectNode simulation = HarnessJson.MAPPER.createObjectNode();
     simulation.putObject("flows").putObject("ironvest").putObject("failures").put("Validate check failed", 3);
     simulation.with("flows").putObject("cyberark").putObject("failures");
-    ObjectNode simulations = RunReport.JSON.createObjectNode();
+    ObjectNode simulations = HarnessJson.MAPPER.createObjectNode();
     simulations.set("IronVestValidationSimulation", simulation);
 
     String html = ReportIndex.render(simulations, false);

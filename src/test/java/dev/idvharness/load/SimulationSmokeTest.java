@@ -3,6 +3,7 @@ package dev.idvharness.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.idvharness.json.HarnessJson;
 import dev.idvharness.junit.IdvStubExtension;
 import dev.idvharness.load.job.LoadVerdict;
 import java.nio.file.Files;
@@ -44,7 +45,7 @@ class SimulationSmokeTest {
         assertThat(flow.path("timeToVerdictMs").path("p95").asLong()).isPositive();
       }
     }
-    JsonNode summary = RunReport.JSON.readTree(RunReport.gatlingDir(dir).resolve("summary.json").toFile());
+    JsonNode summary = HarnessJson.MAPPER.readTree(RunReport.gatlingDir(dir).resolve("summary.json").toFile());
     assertThat(summary.path("simulations").size()).isEqualTo(3);
     int gates = 0;
     for (JsonNode simulation : summary.path("simulations")) {
@@ -151,7 +152,7 @@ class SimulationSmokeTest {
     // three validates of 300 ms and the pauses between them: at least 900 ms, whatever the machine does
     assertThat(Long.parseLong(gate.path("measured").asText().replace(" ms", ""))).isGreaterThan(900);
     assertThat(run.gate("IronVest validation failed flows").path("passed").asBoolean()).isTrue();
-    JsonNode simulations = RunReport.JSON.createObjectNode().set("IronVestValidateSimulation", run.results());
+    JsonNode simulations = HarnessJson.MAPPER.createObjectNode().set("IronVestValidateSimulation", run.results());
     assertThat(LoadVerdict.problems(simulations, List.of("IronVestValidateSimulation"))).singleElement().asString()
         .startsWith("IronVestValidateSimulation: gate 'IronVest validation time to verdict p95' failed:"
             + " threshold at most 600 ms, measured ");

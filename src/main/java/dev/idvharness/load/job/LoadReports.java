@@ -3,6 +3,7 @@ package dev.idvharness.load.job;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idvharness.config.HarnessConfig;
 import dev.idvharness.config.Keys;
+import dev.idvharness.json.HarnessJson;
 import dev.idvharness.load.RunReport;
 import dev.idvharness.load.ReportIndex;
 import java.io.IOException;
@@ -79,7 +80,7 @@ public final class LoadReports {
   /** The run id of the last results written (summary.json), or "unknown" when there are none. */
   static String runId(Path gatlingDir) throws IOException {
     Path summary = gatlingDir.resolve("summary.json");
-    return Files.isRegularFile(summary) ? RunReport.JSON.readTree(summary.toFile()).path("runId").asText("unknown")
+    return Files.isRegularFile(summary) ? HarnessJson.MAPPER.readTree(summary.toFile()).path("runId").asText("unknown")
         : "unknown";
   }
 
@@ -97,14 +98,14 @@ public final class LoadReports {
     if (resultsFile == null) {
       // the simulation ended before writing its own results: say that they are missing
       resultsFile = gatlingDir.resolve("results").resolve(prefix + ".json");
-      results = RunReport.JSON.createObjectNode().put("simulation", prefix).put("runId", runId).put("valid", false);
+      results = HarnessJson.MAPPER.createObjectNode().put("simulation", prefix).put("runId", runId).put("valid", false);
       results.putArray("gates").addObject().put("name", "records of the run written")
           .put("threshold", "present").put("measured", "missing").put("passed", false).put("source", "harness");
     } else {
-      results = (ObjectNode) RunReport.JSON.readTree(resultsFile.toFile());
+      results = (ObjectNode) HarnessJson.MAPPER.readTree(resultsFile.toFile());
     }
     results.put("gatlingReport", "gatling/" + runName + "/index.html");
-    RunReport.JSON.writeValue(resultsFile.toFile(), results);
+    HarnessJson.FILE.writeValue(resultsFile.toFile(), results);
   }
 
   private static List<Path> listJson(Path dir) throws IOException {

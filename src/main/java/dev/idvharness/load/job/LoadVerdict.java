@@ -3,6 +3,7 @@ package dev.idvharness.load.job;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.idvharness.config.HarnessConfig;
 import dev.idvharness.config.Keys;
+import dev.idvharness.json.HarnessJson;
 import dev.idvharness.load.RunReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ public final class LoadVerdict {
   public static void main(String[] expected) throws Exception {
     Path summary = RunReport.gatlingDir(Path.of(HarnessConfig.load().get(Keys.REPORTS_DIR))).resolve("summary.json");
     JsonNode simulations = Files.isRegularFile(summary)
-        ? RunReport.JSON.readTree(summary.toFile()).path("simulations") : RunReport.JSON.createObjectNode();
+        ? HarnessJson.MAPPER.readTree(summary.toFile()).path("simulations") : HarnessJson.MAPPER.createObjectNode();
     List<String> problems = problems(simulations, List.of(expected));
     if (!problems.isEmpty()) {
       throw new IllegalStateException("load gates failed (reports/index.html):\n  " + String.join("\n  ", problems));

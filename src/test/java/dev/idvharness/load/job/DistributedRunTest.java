@@ -2,6 +2,7 @@ package dev.idvharness.load.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.idvharness.json.HarnessJson;
 import dev.idvharness.junit.IdvStubExtension;
 import dev.idvharness.load.FlowResult;
 import dev.idvharness.load.GateResult;
@@ -110,7 +111,7 @@ class DistributedRunTest {
         everySample.recordValueWithCount(value.getValueIteratedTo(), value.getCountAtValueIteratedTo());
       }
     }
-    var summary = dev.idvharness.load.RunReport.JSON.readTree(dir.resolve("reports/gatling/summary.json").toFile());
+    var summary = HarnessJson.MAPPER.readTree(dir.resolve("reports/gatling/summary.json").toFile());
     var ttv = summary.path("simulations").path(SIMULATION).path("flows").path("ironvest").path("timeToVerdictMs");
 
     assertThat(ttv.path("p50").asLong()).isEqualTo(everySample.getValueAtPercentile(50));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.idvharness.json.HarnessJson;
 import dev.idvharness.junit.IdvStubExtension;
 import dev.idvharness.load.RunReport;
 import java.nio.file.Files;
@@ -58,7 +59,7 @@ class GeneratorSaturationTest {
       generator.destroyForcibly();
     }
 
-    JsonNode results = RunReport.JSON.readTree(RunReport.gatlingDir(dir.resolve("reports")).resolve("results")
+    JsonNode results = HarnessJson.MAPPER.readTree(RunReport.gatlingDir(dir.resolve("reports")).resolve("results")
         .resolve(SIMULATION + ".json").toFile());
     JsonNode gate = null;
     for (JsonNode candidate : results.path("gates")) {

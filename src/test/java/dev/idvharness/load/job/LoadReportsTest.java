@@ -3,6 +3,7 @@ package dev.idvharness.load.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.idvharness.json.HarnessJson;
 import dev.idvharness.load.ReportIndex;
 import dev.idvharness.load.RunReport;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ class LoadReportsTest {
     LoadReports.collect(gatlingResults, reports);
     Path index = ReportIndex.write(reports);
 
-    JsonNode summary = RunReport.JSON.readTree(RunReport.gatlingDir(reports).resolve("summary.json").toFile());
+    JsonNode summary = HarnessJson.MAPPER.readTree(RunReport.gatlingDir(reports).resolve("summary.json").toFile());
     assertThat(summary.path("runId").asText()).isEqualTo("main-2");
     JsonNode simulations = summary.path("simulations");
     assertThat(simulations.has("RolloutSimulation")).as("a result of another run is not shown as this one").isFalse();
