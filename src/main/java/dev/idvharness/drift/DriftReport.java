@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idvharness.json.HarnessJson;
-import dev.idvharness.load.ReportIndex;
+import dev.idvharness.report.JUnitXml;
+import dev.idvharness.report.Markup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -99,7 +100,7 @@ public final class DriftReport {
         + "table{border-collapse:collapse;margin-bottom:1.5em}td,th{border:1px solid #ccc;padding:4px 8px;"
         + "text-align:left}.fail{background:#fdd}code{font-size:90%}</style></head><body>\n"
         + "<h1>Drift: the vendor's answers beside the stubs'</h1>\n<p>");
-    run.forEach((key, value) -> html.append(ReportIndex.escape(key)).append(": <code>").append(ReportIndex.escape(value))
+    run.forEach((key, value) -> html.append(Markup.escape(key)).append(": <code>").append(Markup.escape(value))
         .append("</code><br>"));
     html.append("</p>\n<p>").append(dated.size()).append(" difference(s)")
         .append(dated.isEmpty() ? ": the stubs answer like the vendor, as far as these scenarios go." : ".")
@@ -107,14 +108,14 @@ public final class DriftReport {
         .append(failOn.isEmpty() ? "" : ", except the kinds in drift.failOn (" + labels(failOn) + ")")
         .append(".</p>\n");
     byOperation.forEach((operation, entries) -> {
-      html.append("<h2><code>").append(ReportIndex.escape(operation)).append("</code></h2>\n<table><tr><th>path</th><th>kind</th>"
+      html.append("<h2><code>").append(Markup.escape(operation)).append("</code></h2>\n<table><tr><th>path</th><th>kind</th>"
           + "<th>stubs</th><th>vendor</th><th>first seen</th></tr>\n");
       for (Dated entry : entries) {
         Difference difference = entry.difference();
         html.append(failOn.contains(difference.kind()) ? "<tr class=\"fail\">" : "<tr>")
-            .append("<td><code>").append(ReportIndex.escape(difference.path())).append("</code></td><td>")
-            .append(difference.kind().label()).append("</td><td>").append(ReportIndex.escape(difference.stub()))
-            .append("</td><td>").append(ReportIndex.escape(difference.vendor())).append("</td><td>")
+            .append("<td><code>").append(Markup.escape(difference.path())).append("</code></td><td>")
+            .append(difference.kind().label()).append("</td><td>").append(Markup.escape(difference.stub()))
+            .append("</td><td>").append(Markup.escape(difference.vendor())).append("</td><td>")
             .append(entry.firstSeen()).append("</td></tr>\n");
       }
       html.append("</table>\n");
@@ -122,29 +123,28 @@ public final class DriftReport {
     if (!rules.isEmpty()) {
       html.append("<h2>Rules of public clients the vendor does not keep</h2>\n<table><tr><th>scenario</th>"
           + "<th>source</th><th>what differs</th></tr>\n");
-      rules.forEach(note -> html.append("<tr><td>").append(ReportIndex.escape(note.scenario())).append("</td><td>")
-          .append(ReportIndex.escape(note.source())).append("</td><td>").append(ReportIndex.escape(note.broken())).append("</td></tr>\n"));
+      rules.forEach(note -> html.append("<tr><td>").append(Markup.escape(note.scenario())).append("</td><td>")
+          .append(Markup.escape(note.source())).append("</td><td>").append(Markup.escape(note.broken())).append("</td></tr>\n"));
       html.append("</table>\n");
     }
     return html.append("</body></html>\n").toString();
   }
 
   private static String junit(List<Dated> dated, Set<Difference.Kind> failOn) {
-    long failures = dated.stream().filter(entry -> failOn.contains(entry.difference().kind())).count();
-    StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"drift\" tests=\"")
-        .append(dated.size()).append("\" failures=\"").append(failures).append("\" skipped=\"")
-        .append(dated.size() - failures).append("\">\n");
+    JUnitXml xml = new JUnitXml("drift");
+    JUnitXml.Suite suite = xml.suite("drift");
     for (Dated entry : dated) {
       Difference difference = entry.difference();
+      String className = "drift." + difference.operation();
+      String name = difference.path() + " " + difference.kind().label();
       String message = difference.kind().label() + ": stubs " + difference.stub() + ", vendor " + difference.vendor();
-      xml.append("  <testcase classname=\"drift.").append(ReportIndex.escape(difference.operation())).append("\" name=\"")
-          .append(ReportIndex.escape(difference.path() + " " + difference.kind().label())).append("\">");
-      xml.append(failOn.contains(difference.kind())
-          ? "<failure type=\"" + difference.kind().label() + "\" message=\"" + ReportIndex.escape(message) + "\"/>"
-          : "<skipped message=\"" + ReportIndex.escape(message) + "\"/>");
-      xml.append("</testcase>\n");
+      if (failOn.contains(difference.kind())) {
+        suite.testCase(className, name, message, difference.kind().label(), message);
+      } else {
+        suite.skipped(className, name, message);
+      }
     }
-    return xml.append("</testsuite>\n").toString();
+    return xml.render();
   }
 
   private static String labels(Set<Difference.Kind> kinds) {

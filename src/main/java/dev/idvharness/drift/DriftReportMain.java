@@ -3,8 +3,8 @@ package dev.idvharness.drift;
 import dev.idvharness.config.ConfigException;
 import dev.idvharness.config.HarnessConfig;
 import dev.idvharness.config.Keys;
-import dev.idvharness.load.ReportIndex;
-import java.io.IOException;
+import dev.idvharness.report.RunReportFiles;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -49,7 +49,7 @@ public final class DriftReportMain {
           + entry.difference().path() + " " + entry.difference().kind().label() + " (stubs " + entry.difference().stub()
           + ", vendor " + entry.difference().vendor() + ")"));
       if (Files.isRegularFile(dir.resolveSibling("index.html"))) {
-        ReportIndex.write(dir.getParent()); // the index links the drift report
+        RunReportFiles.writeIndex(dir.getParent()); // the index links the drift report
       }
       long failing = differences.stream().filter(difference -> failOn.contains(difference.kind())).count();
       vendor.rules.forEach(note -> System.out.println("drift: [" + note.source() + "] " + note.scenario() + ": "
@@ -62,8 +62,8 @@ public final class DriftReportMain {
     } catch (ConfigException bad) {
       System.err.println(bad.getMessage());
       System.exit(2);
-    } catch (IOException e) {
-      System.err.println("drift: reports/index.html could not be rewritten: " + e.getMessage());
+    } catch (UncheckedIOException e) {
+      System.err.println("drift: the reports could not be written: " + e.getMessage());
       System.exit(2);
     }
   }

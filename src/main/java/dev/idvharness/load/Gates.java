@@ -114,8 +114,13 @@ public final class Gates {
    * vendor figures.
    */
   public static boolean invalid(List<GateResult> gates) {
-    return gates.stream().anyMatch(gate -> !gate.passed() && (gate.name().startsWith("stub not saturated")
-        || gate.name().startsWith(GENERATOR_GATE)));
+    return !invalidating(gates).isEmpty();
+  }
+
+  /** The broken gates that judge the harness itself (its stub, its generator): each makes the run invalid. */
+  public static List<GateResult> invalidating(List<GateResult> gates) {
+    return gates.stream().filter(gate -> !gate.passed() && (gate.name().startsWith("stub not saturated")
+        || gate.name().startsWith(GENERATOR_GATE))).toList();
   }
 
   static String percent(double value) {

@@ -23,7 +23,8 @@ public record GeneratorHealth(long lagP99Ms, long lagMaxMs, long ticks, double c
 
   ObjectNode toJson() {
     ObjectNode node = HarnessJson.MAPPER.createObjectNode().put("lagP99Ms", lagP99Ms).put("lagMaxMs", lagMaxMs)
-        .put("ticks", ticks).put("cpuShare", Math.round(cpuShare * 1000) / 1000.0);
+        .put("ticks", ticks).put("cpuShare", Math.round(cpuShare * 1000) / 1000.0)
+        .put("windowSeconds", GeneratorMeter.WINDOW_SECONDS);
     ObjectNode windows = node.putObject("worstLagMsByWindow");
     worstLagMsByWindow.forEach((second, late) -> windows.put(String.valueOf(second), late));
     return node;

@@ -8,6 +8,7 @@ import dev.idvharness.client.StubAdminClient;
 import dev.idvharness.config.ConfigException;
 import dev.idvharness.config.HarnessConfig;
 import dev.idvharness.json.HarnessJson;
+import dev.idvharness.report.RunReportFiles;
 import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.core.Simulation;
 import java.lang.management.ManagementFactory;
@@ -275,7 +276,7 @@ public abstract class LoadSimulation extends Simulation {
       if (failed > 0) {
         // not thrown: an exception here would stop Gatling before its report and its own assertions
         System.out.println("load: " + failed + " gate(s) of " + simulation + " failed, see "
-            + RunReport.gatlingDir(settings.reportsDir()).resolve("gates.xml") + " (-Pload verify fails on them)");
+            + RunReportFiles.gatlingDir(settings.reportsDir()).resolve("gates.xml") + " (-Pload verify fails on them)");
       }
     } finally {
       target.close();

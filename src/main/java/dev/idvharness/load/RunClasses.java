@@ -21,7 +21,7 @@ final class RunClasses {
 
   /** The packages of ours the chains, the records and the reports use. */
   private static final List<String> OURS = List.of("dev/idvharness/load/", "dev/idvharness/client/",
-      "dev/idvharness/config/");
+      "dev/idvharness/config/", "dev/idvharness/report/", "dev/idvharness/json/");
 
   private RunClasses() {}
 

@@ -1,6 +1,7 @@
 package dev.idvharness.load;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.idvharness.report.RunReportFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.HdrHistogram.Histogram;
 
 /**
  * One verdict from the records of one or several load generators: their histograms added exactly (HdrHistogram
@@ -88,8 +90,9 @@ public final class RunRecords {
   }
 
   /**
-   * Evaluates the gates of the merged records and writes the reports ({@code reports/gatling/results}, the
-   * histograms, summary.json, gates.xml, index.html). {@code extra} (e.g. memory samples) is added to the results.
+   * Evaluates the gates of the merged records and writes this simulation's results and histograms (the run's shared
+   * reports are written once, at its end: {@link RunReportFiles#writeRun}). {@code extra} (e.g. memory samples) is
+   * added to the results.
    */
   public static List<GateResult> report(Path reportsDir, Merged merged, ObjectNode extra) {
     List<GateResult> gates = new ArrayList<>(Gates.evaluate(merged.flows(), merged.meta().sla(), merged.stubs()));
@@ -108,17 +111,15 @@ public final class RunRecords {
           merged.missing().isEmpty()));
     }
     StressBreakpoint breakpoint = StressBreakpoint.find(merged.flows(), merged.meta().sla(), merged.meta().injection());
-    ObjectNode results = RunReport.results(merged.meta(), merged.flows(), gates, merged.stubs(), breakpoint,
+    ObjectNode results = ResultsJson.results(merged.meta(), merged.flows(), gates, merged.stubs(), breakpoint,
         merged.parts());
     if (extra != null) {
       results.setAll(extra);
     }
-    RunReport.write(reportsDir, results, merged.flows(), merged.meta().startedAt(), merged.meta().endedAt());
-    try {
-      ReportIndex.write(reportsDir);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("cannot write " + reportsDir.resolve("index.html"), e);
-    }
+    Map<String, Histogram> timeToVerdict = new LinkedHashMap<>();
+    merged.flows().forEach(flow -> timeToVerdict.put(flow.flow(), flow.timeToVerdictMs()));
+    RunReportFiles.writeSimulation(reportsDir, results, timeToVerdict, merged.meta().startedAt(),
+        merged.meta().endedAt());
     return gates;
   }
 }

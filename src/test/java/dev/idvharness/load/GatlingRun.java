@@ -2,6 +2,7 @@ package dev.idvharness.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.idvharness.json.HarnessJson;
+import dev.idvharness.report.RunReportFiles;
 import io.gatling.app.Gatling$;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ record GatlingRun(int status, JsonNode results) {
     try {
       int status = Gatling$.MODULE$.fromArgs(new String[] {
           "-s", simulation.getName(), "-rf", dir.resolve("gatling-results").toString(), "-nr"});
-      Path results = RunReport.gatlingDir(dir).resolve("results").resolve(simulation.getSimpleName() + ".json");
+      Path results = RunReportFiles.gatlingDir(dir).resolve("results").resolve(simulation.getSimpleName() + ".json");
       return new GatlingRun(status, HarnessJson.MAPPER.readTree(results.toFile()));
     } finally {
       previous.forEach((key, value) -> {

@@ -12,9 +12,9 @@ class RunClassesTest {
     var loaded = RunClasses.loadAll();
 
     // the class whose late loading at the open-file limit lost a stress run's results, and its peers
-    assertThat(loaded).contains("dev.idvharness.client.Outcome$Kind", "dev.idvharness.load.RunReport",
-        "dev.idvharness.load.ReportIndex", "dev.idvharness.load.StressGuard$Stop",
-        "dev.idvharness.load.ClientFindingsXml", "org.HdrHistogram.HistogramLogWriter");
+    assertThat(loaded).contains("dev.idvharness.client.Outcome$Kind", "dev.idvharness.load.ResultsJson",
+        "dev.idvharness.report.RunReportFiles", "dev.idvharness.report.ReportedGate", "dev.idvharness.load.StressGuard$Stop",
+        "dev.idvharness.json.HarnessJson", "org.HdrHistogram.HistogramLogWriter");
     assertThat(loaded).noneMatch(name -> name.startsWith("dev.idvharness.stub."));
   }
 }

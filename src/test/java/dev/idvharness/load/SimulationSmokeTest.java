@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.idvharness.json.HarnessJson;
 import dev.idvharness.junit.IdvStubExtension;
+import dev.idvharness.load.job.LoadReports;
 import dev.idvharness.load.job.LoadVerdict;
+import dev.idvharness.report.RunReportFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,7 +47,11 @@ class SimulationSmokeTest {
         assertThat(flow.path("timeToVerdictMs").path("p95").asLong()).isPositive();
       }
     }
-    JsonNode summary = HarnessJson.MAPPER.readTree(RunReport.gatlingDir(dir).resolve("summary.json").toFile());
+    // a simulation writes only its own results: the run's shared reports are the report step's, once, at the end
+    assertThat(RunReportFiles.gatlingDir(dir).resolve("summary.json")).doesNotExist();
+    assertThat(dir.resolve("index.html")).doesNotExist();
+    LoadReports.collect(dir.resolve("gatling-results"), dir, smoke().get("load.runId"));
+    JsonNode summary = HarnessJson.MAPPER.readTree(RunReportFiles.gatlingDir(dir).resolve("summary.json").toFile());
     assertThat(summary.path("simulations").size()).isEqualTo(3);
     int gates = 0;
     for (JsonNode simulation : summary.path("simulations")) {
@@ -54,17 +60,17 @@ class SimulationSmokeTest {
       assertThat(simulation.path("gates")).as("a gate per request name and percentile")
           .anyMatch(gate -> gate.path("name").asText().endsWith(" response time p99"));
     }
-    assertThat(Files.readString(RunReport.gatlingDir(dir).resolve("gates.xml")))
+    assertThat(Files.readString(RunReportFiles.gatlingDir(dir).resolve("gates.xml")))
         .contains("<testsuites name=\"load gates\" tests=\"" + gates + "\" failures=\"0\">");
     // the stub's client report of each simulation: in its results, as JUnit XML (5 kinds each), in the index
     for (JsonNode simulation : summary.path("simulations")) {
       assertThat(simulation.path("clients").path("kinds")).hasSize(5);
       assertThat(simulation.path("clients").path("clients")).as("the clients the stub saw").isNotEmpty();
     }
-    assertThat(Files.readString(RunReport.gatlingDir(dir).resolve("clients.xml")))
+    assertThat(Files.readString(RunReportFiles.gatlingDir(dir).resolve("clients.xml")))
         .contains("<testsuites name=\"stub client report\" tests=\"15\"");
     assertThat(Files.readString(dir.resolve("index.html"))).contains("Client report (what the stub saw the clients do)");
-    assertThat(Files.readString(RunReport.gatlingDir(dir).resolve("histograms/RolloutSimulation.hlog")))
+    assertThat(Files.readString(RunReportFiles.gatlingDir(dir).resolve("histograms/RolloutSimulation.hlog")))
         .contains("Tag=cyberark,").contains("Tag=ironvest,");
     assertTheIndexChartsCarryTheRunsData(summary.path("simulations").path("RolloutSimulation"),
         Files.readString(dir.resolve("index.html")));

@@ -6,9 +6,11 @@ import dev.idvharness.config.Keys;
 import dev.idvharness.load.GeneratorRecords;
 import dev.idvharness.load.LoadSettings;
 import dev.idvharness.load.ResourceBudget;
+import dev.idvharness.report.RunReportFiles;
 import io.gatling.app.Gatling$;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * One load generator: runs {@code load.simulation} with Gatling in this JVM, as generator {@code load.injectorIndex}
@@ -61,6 +63,12 @@ public final class Generator {
     if (!Files.isRegularFile(records)) {
       System.err.println("generator: the run ended (Gatling status " + status + ") without its records " + records);
       System.exit(1);
+    }
+    if (sharding.injectors() == 1) {
+      // a run of one generator ends here: its shared reports are written once, now
+      Path index = RunReportFiles.writeRun(settings.reportsDir(), sharding.runId(), List.of());
+      System.out.println("generator: done (Gatling status " + status + "); reports in " + index);
+      System.exit(0);
     }
     System.out.println("generator: done (Gatling status " + status + "; the gates are the merge's)");
     System.exit(0);

@@ -6,6 +6,7 @@ import dev.idvharness.config.Keys;
 import dev.idvharness.load.GateResult;
 import dev.idvharness.load.GeneratorRecords;
 import dev.idvharness.load.RunRecords;
+import dev.idvharness.report.RunReportFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -61,6 +62,7 @@ public final class LoadMerge {
       }
       gates.addAll(RunRecords.report(reportsDir, merged, null));
     }
+    RunReportFiles.writeRun(reportsDir, runDir.getFileName().toString(), List.of());
     return gates;
   }
 

@@ -1,26 +1,26 @@
 package dev.idvharness.load.job;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idvharness.config.HarnessConfig;
 import dev.idvharness.config.Keys;
 import dev.idvharness.json.HarnessJson;
-import dev.idvharness.load.RunReport;
-import dev.idvharness.load.ReportIndex;
+import dev.idvharness.report.RunReportFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * After the simulations of the main job: copies each Gatling HTML report to {@code reports/gatling/<run>/} (for
- * people to read: the verdict never reads it) and links it from that simulation's results, rebuilds summary.json and
- * gates.xml from the results of the last run, and writes {@code reports/index.html}. A simulation that ended before
- * writing its results gets a failing gate saying so. Usage: {@code LoadReports GATLING_RESULTS_DIR}.
+ * The main job's report step, after its simulations: copies each Gatling HTML report to {@code reports/gatling/<run>/}
+ * (for people to read: the verdict never reads it), then writes the run's shared reports once (summary.json,
+ * gates.xml, clients.xml, index.html: {@link RunReportFiles#writeRun}) from the results of run {@code RUN_ID}. A
+ * simulation that ended before writing its results gets a failing gate saying so. Usage:
+ * {@code LoadReports GATLING_RESULTS_DIR RUN_ID}; without RUN_ID, the run of the newest results.
  */
 public final class LoadReports {
 
@@ -28,22 +28,24 @@ public final class LoadReports {
 
   public static void main(String[] args) throws IOException {
     Path reportsDir = Path.of(HarnessConfig.load().get(Keys.REPORTS_DIR));
-    collect(Path.of(args.length > 0 ? args[0] : "target/gatling"), reportsDir);
-    Path index = ReportIndex.write(reportsDir);
-    System.out.println("load: reports in " + index.toAbsolutePath());
+    Path gatlingResults = Path.of(args.length > 0 ? args[0] : "target/gatling");
+    String runId = args.length > 1 ? args[1] : newestRunId(RunReportFiles.gatlingDir(reportsDir));
+    Path index = collect(gatlingResults, reportsDir, runId);
+    System.out.println("load: reports of run " + runId + " in " + index.toAbsolutePath());
   }
 
-  static void collect(Path gatlingResults, Path reportsDir) throws IOException {
-    Path gatlingDir = RunReport.gatlingDir(reportsDir);
-    Files.createDirectories(gatlingDir.resolve("results"));
+  /** Copies the Gatling reports of the last plugin invocation and writes the run's reports; returns index.html. */
+  public static Path collect(Path gatlingResults, Path reportsDir, String runId) throws IOException {
+    Path gatlingDir = RunReportFiles.gatlingDir(reportsDir);
+    Files.createDirectories(gatlingDir);
     List<Path> runs = runs(gatlingResults);
     removeOtherRunsReports(gatlingDir, runs);
+    List<String> names = new ArrayList<>();
     for (Path run : runs) {
-      Path copy = gatlingDir.resolve(run.getFileName());
-      copyTree(run, copy);
-      linkGatlingReport(gatlingDir, run.getFileName().toString(), runId(gatlingDir));
+      copyTree(run, gatlingDir.resolve(run.getFileName()));
+      names.add(run.getFileName().toString());
     }
-    RunReport.aggregate(reportsDir, runId(gatlingDir));
+    return RunReportFiles.writeRun(reportsDir, runId, names);
   }
 
   /** Gatling HTML reports of earlier runs go: reports/ holds one run. */
@@ -54,7 +56,7 @@ public final class LoadReports {
       for (Path old : entries.filter(Files::isDirectory).filter(dir -> !kept.contains(dir.getFileName().toString()))
           .toList()) {
         try (Stream<Path> tree = Files.walk(old)) {
-          for (Path path : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
             Files.delete(path);
           }
         }
@@ -77,43 +79,17 @@ public final class LoadReports {
     }
   }
 
-  /** The run id of the last results written (summary.json), or "unknown" when there are none. */
-  static String runId(Path gatlingDir) throws IOException {
-    Path summary = gatlingDir.resolve("summary.json");
-    return Files.isRegularFile(summary) ? HarnessJson.MAPPER.readTree(summary.toFile()).path("runId").asText("unknown")
-        : "unknown";
-  }
-
-  /** A run folder is named {@code <simulation in lower case>-<timestamp>}; its results file by the class name. */
-  static void linkGatlingReport(Path gatlingDir, String runName, String runId) throws IOException {
-    String prefix = runName.replaceFirst("-\\d+$", "");
-    Path resultsFile = null;
-    for (Path file : listJson(gatlingDir.resolve("results"))) {
-      String simulation = file.getFileName().toString().replaceFirst("\\.json$", "");
-      if (simulation.toLowerCase(Locale.ROOT).equals(prefix)) {
-        resultsFile = file;
-      }
+  /** The run id of the newest results file, or "unknown" when there are none. */
+  static String newestRunId(Path gatlingDir) throws IOException {
+    Path results = gatlingDir.resolve("results");
+    if (!Files.isDirectory(results)) {
+      return "unknown";
     }
-    ObjectNode results;
-    if (resultsFile == null) {
-      // the simulation ended before writing its own results: say that they are missing
-      resultsFile = gatlingDir.resolve("results").resolve(prefix + ".json");
-      results = HarnessJson.MAPPER.createObjectNode().put("simulation", prefix).put("runId", runId).put("valid", false);
-      results.putArray("gates").addObject().put("name", "records of the run written")
-          .put("threshold", "present").put("measured", "missing").put("passed", false).put("source", "harness");
-    } else {
-      results = (ObjectNode) HarnessJson.MAPPER.readTree(resultsFile.toFile());
-    }
-    results.put("gatlingReport", "gatling/" + runName + "/index.html");
-    HarnessJson.FILE.writeValue(resultsFile.toFile(), results);
-  }
-
-  private static List<Path> listJson(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    try (Stream<Path> files = Files.list(dir)) {
-      return new ArrayList<>(files.filter(file -> file.toString().endsWith(".json")).toList());
+    try (Stream<Path> files = Files.list(results)) {
+      Optional<Path> newest = files.filter(file -> file.toString().endsWith(".json"))
+          .max(Comparator.comparing(file -> file.toFile().lastModified()));
+      return newest.isEmpty() ? "unknown"
+          : HarnessJson.MAPPER.readTree(newest.get().toFile()).path("runId").asText("unknown");
     }
   }
 

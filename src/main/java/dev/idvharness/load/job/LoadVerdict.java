@@ -3,9 +3,8 @@ package dev.idvharness.load.job;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.idvharness.config.HarnessConfig;
 import dev.idvharness.config.Keys;
-import dev.idvharness.json.HarnessJson;
-import dev.idvharness.load.RunReport;
-import java.nio.file.Files;
+import dev.idvharness.report.ReportedGate;
+import dev.idvharness.report.RunReportFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +19,8 @@ public final class LoadVerdict {
   private LoadVerdict() {}
 
   public static void main(String[] expected) throws Exception {
-    Path summary = RunReport.gatlingDir(Path.of(HarnessConfig.load().get(Keys.REPORTS_DIR))).resolve("summary.json");
-    JsonNode simulations = Files.isRegularFile(summary)
-        ? HarnessJson.MAPPER.readTree(summary.toFile()).path("simulations") : HarnessJson.MAPPER.createObjectNode();
+    JsonNode simulations = RunReportFiles.readSummary(Path.of(HarnessConfig.load().get(Keys.REPORTS_DIR)))
+        .path("simulations");
     List<String> problems = problems(simulations, List.of(expected));
     if (!problems.isEmpty()) {
       throw new IllegalStateException("load gates failed (reports/index.html):\n  " + String.join("\n  ", problems));
@@ -37,10 +35,9 @@ public final class LoadVerdict {
         problems.add(simulation + ": no results (did it run? see the Gatling output above)");
       }
     }
-    for (Map.Entry<String, JsonNode> failed : RunReport.failedGates(simulations)) {
-      JsonNode gate = failed.getValue();
-      problems.add(failed.getKey() + ": gate '" + gate.path("name").asText() + "' failed: threshold "
-          + gate.path("threshold").asText() + ", measured " + gate.path("measured").asText());
+    for (Map.Entry<String, ReportedGate> failed : RunReportFiles.failedGates(simulations)) {
+      problems.add(failed.getKey() + ": gate '" + failed.getValue().name() + "' failed: "
+          + failed.getValue().numbers());
     }
     return problems;
   }

@@ -5,7 +5,7 @@ import dev.idvharness.config.HarnessConfig;
 import dev.idvharness.config.Keys;
 import dev.idvharness.load.LoadSettings;
 import dev.idvharness.load.LoadTarget;
-import dev.idvharness.load.RunReport;
+import dev.idvharness.report.RunReportFiles;
 import dev.idvharness.stub.StubOptions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -131,7 +131,7 @@ public final class StubProcess {
 
   /** Results of an earlier run would be summed into this one's summary: they go first. */
   private static void clearReports(Path reportsDir) throws IOException {
-    Path gatling = RunReport.gatlingDir(reportsDir);
+    Path gatling = RunReportFiles.gatlingDir(reportsDir);
     if (Files.isDirectory(gatling)) {
       try (Stream<Path> tree = Files.walk(gatling)) {
         for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.idvharness.json.HarnessJson;
 import dev.idvharness.junit.IdvStubExtension;
-import dev.idvharness.load.RunReport;
+import dev.idvharness.report.RunReportFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,7 +59,7 @@ class GeneratorSaturationTest {
       generator.destroyForcibly();
     }
 
-    JsonNode results = HarnessJson.MAPPER.readTree(RunReport.gatlingDir(dir.resolve("reports")).resolve("results")
+    JsonNode results = HarnessJson.MAPPER.readTree(RunReportFiles.gatlingDir(dir.resolve("reports")).resolve("results")
         .resolve(SIMULATION + ".json").toFile());
     JsonNode gate = null;
     for (JsonNode candidate : results.path("gates")) {

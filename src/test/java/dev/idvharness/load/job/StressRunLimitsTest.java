@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.idvharness.json.HarnessJson;
 import dev.idvharness.junit.IdvStubExtension;
-import dev.idvharness.load.RunReport;
+import dev.idvharness.report.RunReportFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -68,7 +68,7 @@ class StressRunLimitsTest {
         .doesNotContain("cannot write the load records").doesNotContain("ClassNotFoundException")
         .doesNotContain("NoClassDefFoundError");
     assertThat(seconds).as("ended at the knee, not at the ramp's end").isLessThan(60);
-    JsonNode results = HarnessJson.MAPPER.readTree(RunReport.gatlingDir(dir.resolve("reports"))
+    JsonNode results = HarnessJson.MAPPER.readTree(RunReportFiles.gatlingDir(dir.resolve("reports"))
         .resolve("results").resolve("IronVestValidateSimulation.json").toFile());
     assertThat(results.path("stressStop").path("reason").asText()).isNotBlank();
     assertThat(results.path("stressStop").path("atUsersPerSec").asDouble()).isBetween(20.0, 2000.0);

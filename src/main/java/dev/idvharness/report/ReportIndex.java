@@ -1,7 +1,6 @@
-package dev.idvharness.load;
+package dev.idvharness.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.idvharness.json.HarnessJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,16 +14,13 @@ public final class ReportIndex {
 
   private ReportIndex() {}
 
-  public static Path write(Path reportsDir) throws IOException {
-    Path summaryFile = RunReport.gatlingDir(reportsDir).resolve("summary.json");
-    JsonNode simulations = Files.isRegularFile(summaryFile)
-        ? HarnessJson.MAPPER.readTree(summaryFile.toFile()).path("simulations")
-        : HarnessJson.MAPPER.createObjectNode();
+  /** Written by {@link RunReportFiles#writeRun}, once per run, from the run's summary. */
+  static Path write(Path reportsDir, JsonNode summary) throws IOException {
+    JsonNode simulations = summary.path("simulations");
     Path index = reportsDir.resolve("index.html");
     Files.createDirectories(reportsDir);
     String html = render(simulations, Files.isRegularFile(reportsDir.resolve("cucumber/index.html")));
-    String runId = Files.isRegularFile(summaryFile)
-        ? HarnessJson.MAPPER.readTree(summaryFile.toFile()).path("runId").asText("") : "";
+    String runId = summary.path("runId").asText("");
     Path conformance = reportsDir.resolve("cucumber/summary.txt");
     if (Files.isRegularFile(conformance)) {
       List<String> lines = Files.readAllLines(conformance);
@@ -56,15 +52,11 @@ public final class ReportIndex {
     boolean invalid = false;
     List<String> why = new ArrayList<>();
     for (JsonNode simulation : simulations) {
-      for (JsonNode gate : simulation.path("gates")) {
+      for (ReportedGate gate : ReportedGate.of(simulation)) {
         gates++;
-        failed += gate.path("passed").asBoolean() ? 0 : 1;
-        String name = gate.path("name").asText();
-        if (!gate.path("passed").asBoolean() && (name.startsWith("stub not saturated")
-            || name.startsWith("load generator not saturated"))) {
-          why.add(name + ": " + gate.path("measured").asText());
-        }
+        failed += gate.passed() ? 0 : 1;
       }
+      simulation.path("invalidBecause").forEach(reason -> why.add(reason.asText()));
       invalid |= !simulation.path("valid").asBoolean(true);
     }
     StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
@@ -137,13 +129,11 @@ public final class ReportIndex {
         simulation.path("sla").path("p99Ms").asLong())).append("\n</div>\n");
     html.append("<table><tr><th>gate</th><th>threshold</th><th>measured</th><th>verdict</th>"
         + "<th>by</th></tr>\n");
-    for (JsonNode gate : simulation.path("gates")) {
-      boolean passed = gate.path("passed").asBoolean();
-      html.append("<tr><td>").append(escape(gate.path("name").asText())).append("</td><td>")
-          .append(escape(gate.path("threshold").asText())).append("</td><td>")
-          .append(escape(gate.path("measured").asText())).append("</td><td class=\"")
-          .append(passed ? "pass\">PASS" : "fail\">FAIL").append("</td><td>")
-          .append(escape(gate.path("source").asText())).append("</td></tr>\n");
+    for (ReportedGate gate : ReportedGate.of(simulation)) {
+      html.append("<tr><td>").append(escape(gate.name())).append("</td><td>").append(escape(gate.threshold()))
+          .append("</td><td>").append(escape(gate.measured())).append("</td><td class=\"")
+          .append(gate.passed() ? "pass\">PASS" : "fail\">FAIL").append("</td><td>").append(escape(gate.source()))
+          .append("</td></tr>\n");
     }
     html.append("</table>\n");
     appendClientReport(html, simulation.path("clients"));
@@ -212,8 +202,7 @@ public final class ReportIndex {
         .append(rows).append("</table>\n");
   }
 
-  /** HTML text and attribute values, escaped: the one escape of the harness's HTML and XML reports. */
-  public static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  private static String escape(String text) {
+    return Markup.escape(text);
   }
 }

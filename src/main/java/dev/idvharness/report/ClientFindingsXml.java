@@ -1,4 +1,4 @@
-package dev.idvharness.load;
+package dev.idvharness.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -12,18 +12,14 @@ final class ClientFindingsXml {
   private ClientFindingsXml() {}
 
   static String render(JsonNode simulations) {
-    StringBuilder suites = new StringBuilder();
-    int tests = 0;
-    int failures = 0;
-    var names = simulations.fieldNames();
-    while (names.hasNext()) {
-      String simulation = names.next();
-      JsonNode report = simulations.get(simulation).path("clients");
+    JUnitXml xml = new JUnitXml("stub client report");
+    simulations.fields().forEachRemaining(simulation -> {
+      JsonNode report = simulation.getValue().path("clients");
       if (report.isMissingNode()) {
-        continue;
+        return;
       }
-      StringBuilder cases = new StringBuilder();
-      int suiteFailures = 0;
+      String suiteName = "stub.clients." + simulation.getKey();
+      JUnitXml.Suite suite = xml.suite(suiteName);
       for (JsonNode kind : report.path("kinds")) {
         String name = kind.path("kind").asText();
         StringBuilder seen = new StringBuilder();
@@ -39,14 +35,9 @@ final class ClientFindingsXml {
           }
         }
         String failure = total == 0 ? null : total + " x " + name + ": " + kind.path("meaning").asText();
-        suiteFailures += failure == null ? 0 : 1;
-        cases.append(JUnitXml.testCase("stub.clients." + simulation, name, failure, "client-finding", seen.toString()));
+        suite.testCase(suiteName, name, failure, "client-finding", seen.toString());
       }
-      int kinds = report.path("kinds").size();
-      suites.append(JUnitXml.suite("stub.clients." + simulation, kinds, suiteFailures, cases));
-      tests += kinds;
-      failures += suiteFailures;
-    }
-    return JUnitXml.document("stub client report", tests, failures, suites);
+    });
+    return xml.render();
   }
 }

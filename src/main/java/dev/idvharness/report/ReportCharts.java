@@ -1,4 +1,4 @@
-package dev.idvharness.load;
+package dev.idvharness.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.BasicStroke;
@@ -27,7 +27,6 @@ import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.IntervalMarker;
-import org.jfree.chart.plot.Marker;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -133,8 +132,9 @@ final class ReportCharts {
     }
     for (Map.Entry<String, JsonNode> generator : generators) {
       XYSeries series = new XYSeries(generator.getKey() + " worst tick lag (ms)");
+      double windowSeconds = generator.getValue().path("windowSeconds").asDouble(5);
       generator.getValue().path("worstLagMsByWindow").fields().forEachRemaining(window ->
-          series.add(Long.parseLong(window.getKey()) + GeneratorMeter.WINDOW_SECONDS / 2.0, window.getValue().asDouble()));
+          series.add(Long.parseLong(window.getKey()) + windowSeconds / 2.0, window.getValue().asDouble()));
       if (!series.isEmpty()) {
         lags.addSeries(series);
       }
@@ -275,13 +275,13 @@ final class ReportCharts {
       String element = drawn.replace(DEFS_PLACEHOLDER, "c" + Integer.toHexString(drawn.hashCode()) + "-");
       int open = element.indexOf('>') + 1;
       return element.substring(0, open).replaceFirst("^<svg ", "<svg class=\"chart\" role=\"img\" ")
-          + "<title>" + ReportIndex.escape(title) + "</title>" + element.substring(open);
+          + "<title>" + Markup.escape(title) + "</title>" + element.substring(open);
     } catch (RuntimeException | Error e) {
       if (e instanceof VirtualMachineError fatal) {
         throw fatal;
       }
-      return "<p class=\"chart\">chart not drawn (" + ReportIndex.escape(title) + "): this Java cannot lay out text: "
-          + ReportIndex.escape(e.getClass().getSimpleName()) + "</p>";
+      return "<p class=\"chart\">chart not drawn (" + Markup.escape(title) + "): this Java cannot lay out text: "
+          + Markup.escape(e.getClass().getSimpleName()) + "</p>";
     }
   }
 

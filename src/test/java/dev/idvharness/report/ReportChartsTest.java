@@ -1,10 +1,11 @@
-package dev.idvharness.load;
+package dev.idvharness.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idvharness.json.HarnessJson;
+import dev.idvharness.load.ResultsJson;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,11 +23,11 @@ class ReportChartsTest {
 
   @Test
   void thePercentileCurveReadsInPercentilesWithRoundMillisecondsAndItsGateNamed() {
-    Histogram times = FlowResult.histogram();
+    Histogram times = new Histogram(3);
     for (int i = 1; i <= 1_000; i++) {
       times.recordValue(i);
     }
-    JsonNode curve = RunReport.percentileCurve(times);
+    JsonNode curve = ResultsJson.percentileCurve(times);
 
     String svg = ReportCharts.percentileCurve("ironvest", curve, 2_000);
 
@@ -39,7 +40,7 @@ class ReportChartsTest {
 
   @Test
   void anEmptyFlowDrawsNoCurve() {
-    assertThat(ReportCharts.percentileCurve("cyberark", RunReport.percentileCurve(FlowResult.histogram()), 4_000))
+    assertThat(ReportCharts.percentileCurve("cyberark", ResultsJson.percentileCurve(new Histogram(3)), 4_000))
         .isEmpty();
   }
 

@@ -1,34 +1,21 @@
 package dev.idvharness.load;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idvharness.json.HarnessJson;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
+import dev.idvharness.report.ReportedGate;
+import dev.idvharness.report.RunReportFiles;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramLogWriter;
 
 /**
- * Writes what a simulation measured under {@code <reports.dir>/gatling/}: {@code results/<Simulation>.json} (its
- * flows, gates and stub health), {@code histograms/<Simulation>.hlog} (time to verdict per flow in HdrHistogram's
- * mergeable log form, one tag per flow), then rebuilds {@code summary.json} and {@code gates.xml} (JUnit, one test
- * case per gate) from all the results there, so several simulations of one build end up in one summary.
+ * One simulation's results as the JSON the reports read ({@code reports/gatling/results/<Simulation>.json}): its
+ * flows with their percentile curves and windows, requests, gates, the stubs' lag, the stress breakpoint, and with
+ * several generators one row each. Built here from the records; written by {@link RunReportFiles}.
  */
-public final class RunReport {
+public final class ResultsJson {
 
-  private RunReport() {}
-
-  public static Path gatlingDir(Path reportsDir) {
-    return reportsDir.resolve("gatling");
-  }
+  private ResultsJson() {}
 
   /**
    * One simulation's results as a JSON document: its run id, flows, gates (each with its measured value), the
@@ -48,6 +35,8 @@ public final class RunReport {
     root.put("injectionSeconds", Math.min(Math.round(runSeconds * 10) / 10.0,
         meta.injection().duration().toMillis() / 1000.0));
     root.put("valid", !Gates.invalid(gates));
+    ArrayNode invalidBecause = root.putArray("invalidBecause");
+    Gates.invalidating(gates).forEach(gate -> invalidBecause.add(gate.name() + ": " + gate.measured()));
     root.set("sla", HarnessJson.MAPPER.valueToTree(meta.sla()));
     ObjectNode byFlow = root.putObject("flows");
     for (FlowResult flow : flows) {
@@ -111,7 +100,7 @@ public final class RunReport {
    * HdrHistogram's percentile distribution (five steps per halving of the tail, so the tail is log-scaled): the
    * points of the report's time-to-verdict curve, as [percentile, ms].
    */
-  static ArrayNode percentileCurve(Histogram histogram) {
+  public static ArrayNode percentileCurve(Histogram histogram) {
     ArrayNode curve = HarnessJson.MAPPER.createArrayNode();
     if (histogram.getTotalCount() == 0) {
       return curve;
@@ -153,88 +142,9 @@ public final class RunReport {
 
   static ArrayNode gatesJson(List<GateResult> gates, String source) {
     ArrayNode array = HarnessJson.MAPPER.createArrayNode();
-    for (GateResult gate : gates) {
-      array.addObject().put("name", gate.name()).put("threshold", gate.threshold()).put("measured", gate.measured())
-          .put("passed", gate.passed()).put("source", source);
-    }
+    gates.forEach(gate -> new ReportedGate(gate.name(), gate.threshold(), gate.measured(), gate.passed(), source)
+        .addTo(array));
     return array;
   }
 
-  /**
-   * Writes this simulation's results and its time-to-verdict histograms, then rebuilds the summary and the gates
-   * file from the results of this run only: results of another run id are removed, so no report mixes two runs.
-   */
-  public static void write(Path reportsDir, ObjectNode results, List<FlowResult> flows, long startedAt,
-      long endedAt) {
-    Path dir = gatlingDir(reportsDir);
-    String simulation = results.path("simulation").asText();
-    try {
-      Files.createDirectories(dir.resolve("results"));
-      Files.createDirectories(dir.resolve("histograms"));
-      HarnessJson.FILE.writeValue(dir.resolve("results").resolve(simulation + ".json").toFile(), results);
-      try (PrintStream out = new PrintStream(dir.resolve("histograms").resolve(simulation + ".hlog").toFile(),
-          "UTF-8")) {
-        HistogramLogWriter writer = new HistogramLogWriter(out);
-        writer.outputComment("time to verdict (ms) per flow of " + simulation + ", run "
-            + results.path("runId").asText() + "; tags name the flows");
-        writer.outputLogFormatVersion();
-        writer.outputStartTime(startedAt);
-        writer.setBaseTime(startedAt);
-        writer.outputLegend();
-        for (FlowResult flow : flows) {
-          Histogram histogram = flow.timeToVerdictMs().copy();
-          histogram.setTag(flow.flow());
-          // values are milliseconds already: a unit ratio of 1 keeps the max column in ms
-          writer.outputIntervalHistogram(0, (endedAt - startedAt) / 1000.0, histogram, 1.0);
-        }
-      }
-      aggregate(reportsDir, results.path("runId").asText());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the load reports under " + dir, e);
-    }
-  }
-
-  /** summary.json and gates.xml from the results of run {@code runId}; results of other runs are removed. */
-  public static void aggregate(Path reportsDir, String runId) throws IOException {
-    Path dir = gatlingDir(reportsDir);
-    ObjectNode summary = HarnessJson.MAPPER.createObjectNode();
-    summary.put("runId", runId);
-    ObjectNode simulations = summary.putObject("simulations");
-    for (Path file : resultFiles(dir)) {
-      JsonNode results = HarnessJson.MAPPER.readTree(file.toFile());
-      if (!runId.equals(results.path("runId").asText())) {
-        String simulation = results.path("simulation").asText();
-        Files.deleteIfExists(file);
-        Files.deleteIfExists(dir.resolve("histograms").resolve(simulation + ".hlog"));
-        continue;
-      }
-      simulations.set(results.path("simulation").asText(), results);
-    }
-    HarnessJson.FILE.writeValue(dir.resolve("summary.json").toFile(), summary);
-    Files.writeString(dir.resolve("gates.xml"), GatesXml.render(simulations));
-    Files.writeString(dir.resolve("clients.xml"), ClientFindingsXml.render(simulations));
-  }
-
-  static List<Path> resultFiles(Path gatlingDir) throws IOException {
-    Path results = gatlingDir.resolve("results");
-    if (!Files.isDirectory(results)) {
-      return List.of();
-    }
-    try (Stream<Path> files = Files.list(results)) {
-      return new ArrayList<>(files.filter(file -> file.toString().endsWith(".json")).sorted().toList());
-    }
-  }
-
-  /** The gates of every simulation in the summary, as name to passed. */
-  public static List<Map.Entry<String, JsonNode>> failedGates(JsonNode simulations) {
-    List<Map.Entry<String, JsonNode>> failed = new ArrayList<>();
-    simulations.fields().forEachRemaining(simulation -> {
-      for (JsonNode gate : simulation.getValue().path("gates")) {
-        if (!gate.path("passed").asBoolean()) {
-          failed.add(Map.entry(simulation.getKey(), gate));
-        }
-      }
-    });
-    return failed;
-  }
 }
