@@ -78,12 +78,25 @@ public record Key(String name, String defaultValue, Form form, boolean secret, S
     }
   }
 
-  public static Key of(String name, String defaultValue, Form form, String meaning) {
-    return new Key(name, defaultValue, form, false, meaning);
+  /** The keys declared so far, in order: {@link Keys} declares them all, and its list is this one. */
+  private static final List<Key> DECLARED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** A key of the harness; declared in {@link Keys} only, which lists every key made here. */
+  static Key of(String name, String defaultValue, Form form, String meaning) {
+    return declare(new Key(name, defaultValue, form, false, meaning));
   }
 
-  public static Key secret(String name, String meaning) {
-    return new Key(name, null, Form.TEXT, true, meaning);
+  static Key secret(String name, String meaning) {
+    return declare(new Key(name, null, Form.TEXT, true, meaning));
+  }
+
+  private static Key declare(Key key) {
+    DECLARED.add(key);
+    return key;
+  }
+
+  static List<Key> declared() {
+    return List.copyOf(DECLARED);
   }
 
   /** {@code poll.intervalMs} is read from the environment as {@code POLL_INTERVAL_MS}. */

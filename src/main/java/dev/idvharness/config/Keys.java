@@ -47,6 +47,9 @@ public final class Keys {
       "the admin token of a stub server started with one (its IDV_ADMIN_TOKEN), for its stats and resets");
   public static final Key STUB_ADMIN_TOKEN_FILE = Key.of("harness.stubAdminTokenFile", null, TEXT,
       "a file holding that token (the main job writes one for the stub it starts)");
+  public static final Key LOAD_STUB_URL_FILE = Key.of("load.stubUrlFile", null, TEXT,
+      "a file holding the URL of a running stub server, read when neither base URL is given (the main job writes"
+          + " one for the stub process it starts, and passes it to the simulations)");
 
   public static final Key HTTP_TIMEOUT_MS = Key.of("harness.httpTimeoutMs", "10000", POSITIVE_INT,
       "per-request timeout of the harness clients");
@@ -126,6 +129,9 @@ public final class Keys {
       "when the injection starts, the same for every generator so that ramps line up (default: at once)");
   public static final Key LOAD_RESULTS_DIR = Key.of("load.resultsDir", "target/load-records", TEXT,
       "where each generator writes its mergeable records: <dir>/<runId>/<injectorIndex>/<Simulation>/");
+  public static final Key LOAD_GATLING_ASSERTIONS = Key.of("load.gatlingAssertions", "false", BOOLEAN,
+      "declare Gatling's own assertions (failed requests, p95 and p99 per request name) for Gatling Enterprise, whose"
+          + " managed generators cannot give the harness's gates; elsewhere the harness's gates are the one verdict");
   public static final Key SLA_FAILED_PERCENT = Key.of("sla.failedPercent", "1", POSITIVE_DECIMAL,
       "gate: failed requests, and failed flows, stay below this percentage");
   public static final Key SLA_P95_MS = Key.of("sla.p95Ms", "500", POSITIVE_INT,
@@ -147,23 +153,8 @@ public final class Keys {
   public static final Key DRIFT_FAIL_ON = Key.of("drift.failOn", "", DRIFT_KINDS,
       "drift kinds that fail the drift command (comma-separated, e.g. type-changed,status-changed); none by default");
 
-  private static final List<Key> ALL = List.of(
-      TARGET_KEY,
-      CYBERARK_BASE_URL, CYBERARK_TENANT_ID, CYBERARK_USER, CYBERARK_PASSWORD, CYBERARK_OOB_MECHANISM,
-      IRONVEST_BASE_URL, IRONVEST_API_KEY, IRONVEST_CID, IRONVEST_UID, IRONVEST_CSID, IRONVEST_CLIENT_CERT,
-      IRONVEST_CLIENT_KEY,
-      STUBS_DIR, STUB_ADMIN_TOKEN, STUB_ADMIN_TOKEN_FILE, HTTP_TIMEOUT_MS, POLL_INTERVAL_MS, POLL_DEADLINE_MS,
-      VALIDATE_DEFAULT_WAIT_MS, VALIDATE_MAX_BACKOFF_MS, VALIDATE_MIN_RETRY_AFTER_MS, VALIDATE_MAX_RETRY_AFTER_MS,
-      VALIDATE_UNAVAILABLE_RETRIES, VALIDATE_DEADLINE_MS,
-      REPORTS_DIR, LOAD_ALLOW_REMOTE, LOAD_IRONVEST_SHARE,
-      LOAD_PROFILE_KEY, LOAD_SMOKE_USERS_PER_SEC, LOAD_SMOKE_SECONDS, LOAD_USERS_PER_SEC, LOAD_RAMP_SECONDS,
-      LOAD_DURATION_SECONDS, LOAD_STRESS_START_USERS_PER_SEC, LOAD_STRESS_END_USERS_PER_SEC, LOAD_STRESS_SECONDS,
-      LOAD_SOAK_USERS_PER_SEC, LOAD_SOAK_MINUTES, LOAD_DRAIN_SECONDS, LOAD_CYBERARK_APPROVAL_MS,
-      LOAD_CYBERARK_OTHER_POD_SHARE, LOAD_CYBERARK_NEW_PACKAGE_SHARE,
-      LOAD_IRONVEST_PROCESSING_CALLS, LOAD_IRONVEST_RETRY_AFTER_MS, LOAD_WARMUP_SECONDS, LOAD_SIMULATION,
-      LOAD_INJECTORS, LOAD_INJECTOR_INDEX, LOAD_RUN_ID, LOAD_START_AT, LOAD_RESULTS_DIR,
-      SLA_FAILED_PERCENT, SLA_P95_MS, SLA_P99_MS, SLA_CYBERARK_VERDICT_P95_MS, SLA_IRONVEST_VERDICT_P95_MS,
-      SLA_MAX_STUB_LAG_MS, SLA_MAX_GENERATOR_LAG_MS, DRIFT_RECORD, DRIFT_FAIL_ON);
+  /** Every key above, in the order declared: the list is never kept by hand (a new key is in it by being declared). */
+  private static final List<Key> ALL = Key.declared();
 
   private Keys() {}
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idvharness.client.StubAdminClient;
 import dev.idvharness.config.ConfigException;
 import dev.idvharness.config.HarnessConfig;
+import dev.idvharness.config.Keys;
 import dev.idvharness.json.HarnessJson;
 import dev.idvharness.report.RunReportFiles;
 import io.gatling.javaapi.core.Assertion;
@@ -51,17 +52,20 @@ public abstract class LoadSimulation extends Simulation {
   /** Stress only: stops the injection once the knee is clear (null for the other profiles). */
   private final StressGuard guard;
   private Timer guardTimer;
+  private final boolean gatlingAssertions;
 
   protected LoadSimulation() {
     try {
-      HarnessConfig config = HarnessConfig.load();
-      settings = LoadSettings.from(config);
+      LoadContext context = LoadContext.forSimulation();
+      HarnessConfig config = context.config();
+      settings = context.settings();
       Instant startAt = settings.sharding().startAt();
       if (startAt != null && startAt.isAfter(Instant.now().plus(MAX_WAIT_FOR_START))) {
         throw new ConfigException("load.startAt " + startAt + " is more than " + MAX_WAIT_FOR_START.toMinutes()
             + " minutes ahead: give a start time shortly after every generator is up");
       }
       remote = config.isRemote();
+      gatlingAssertions = config.getBoolean(Keys.LOAD_GATLING_ASSERTIONS);
       target = LoadTarget.open(config);
       stubAdmin = target.stubUrl() == null ? null : new StubAdminClient(target.stubUrl(), target.stubAdminToken());
       runId = settings.sharding().idPrefix();
@@ -84,11 +88,15 @@ public abstract class LoadSimulation extends Simulation {
   }
 
   /**
-   * Gatling's own per-request assertions, for Gatling's own report only: the build's verdict comes from the
-   * harness's records (the same thresholds, see {@link Gates}).
+   * Gatling's own per-request assertions, declared only with {@code load.gatlingAssertions=true} (Gatling
+   * Enterprise, where the harness's records stay on the managed generators): everywhere else the verdict is the
+   * harness's gates (the same thresholds, {@link Gates}), and thresholds nothing checks are not declared.
    */
   protected List<Assertion> requestAssertions(Map<String, List<String>> requestsByGroup) {
     List<Assertion> assertions = new ArrayList<>();
+    if (!gatlingAssertions) {
+      return assertions;
+    }
     assertions.add(global().failedRequests().percent().lt(settings.sla().failedPercent()));
     requestsByGroup.forEach((group, requests) -> {
       for (String request : requests) {

@@ -39,6 +39,10 @@ public record LoadTarget(String cyberArkUrl, String ironVestUrl, String stubUrl,
     }
     String cyberArk = config.find(Keys.CYBERARK_BASE_URL).orElse(null);
     String ironVest = config.find(Keys.IRONVEST_BASE_URL).orElse(null);
+    if (cyberArk == null && ironVest == null && config.isSet(Keys.LOAD_STUB_URL_FILE)) {
+      String started = startedStubUrl(config.get(Keys.LOAD_STUB_URL_FILE));
+      return local(config, started, started, null);
+    }
     if (cyberArk == null && ironVest == null) {
       System.out.println("load: no stub URL given, starting the stub server inside this JVM"
           + " (it shares CPU and GC with the load generator; -Pload runs it as its own process)");
@@ -61,6 +65,18 @@ public record LoadTarget(String cyberArkUrl, String ironVestUrl, String stubUrl,
       throw new ConfigException(key.name() + " " + url + ": nothing listens there (" + why.toLowerCase(
           java.util.Locale.ROOT) + "); start the stub (java -jar target/idv-stubs.jar --port 0) or give neither base URL to start one");
     }
+  }
+
+  /** The URL a stub process wrote to {@code file}; it must be listening. */
+  static String startedStubUrl(String file) {
+    String url;
+    try {
+      url = java.nio.file.Files.readString(Path.of(file)).strip();
+    } catch (java.io.IOException e) {
+      throw new ConfigException("load.stubUrlFile " + file + " cannot be read (" + e.getClass().getSimpleName()
+          + "): the stub process did not start, see target/load-stub/stub.log");
+    }
+    return listening(Keys.LOAD_STUB_URL_FILE, loopback(Keys.LOAD_STUB_URL_FILE, url));
   }
 
   /** Load against a vendor only on explicit request. */

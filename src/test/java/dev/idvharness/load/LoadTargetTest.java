@@ -9,9 +9,11 @@ import dev.idvharness.config.HarnessConfig;
 import dev.idvharness.stub.StubData;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Where load may go: checked before any traffic, with one line when it may not. */
 class LoadTargetTest {
@@ -67,6 +69,23 @@ class LoadTargetTest {
       assertThat(target.cyberArkPassword()).isNotBlank();
       assertThat(target.inJvmStub()).isNull();
     }
+  }
+
+  @Test
+  void theStubTheMainJobStartedIsFoundThroughTheUrlFileItWrote(@TempDir Path dir) throws Exception {
+    try (ServerSocket listening = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      Path urlFile = Files.writeString(dir.resolve("url"), "http://127.0.0.1:" + listening.getLocalPort() + "\n");
+
+      try (LoadTarget target = LoadTarget.open(config(Map.of("load.stubUrlFile", urlFile.toString())))) {
+        assertThat(target.cyberArkUrl()).isEqualTo("http://127.0.0.1:" + listening.getLocalPort());
+        assertThat(target.ironVestUrl()).isEqualTo(target.cyberArkUrl());
+        assertThat(target.inJvmStub()).as("no second stub started").isNull();
+      }
+    }
+    assertThatThrownBy(() -> LoadTarget.open(config(Map.of("load.stubUrlFile", dir.resolve("none").toString()))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("load.stubUrlFile " + dir.resolve("none") + " cannot be read (NoSuchFileException): the stub"
+            + " process did not start, see target/load-stub/stub.log");
   }
 
   @Test

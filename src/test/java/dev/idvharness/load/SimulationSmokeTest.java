@@ -163,4 +163,28 @@ class SimulationSmokeTest {
         .startsWith("IronVestValidateSimulation: gate 'IronVest validation time to verdict p95' failed:"
             + " threshold at most 600 ms, measured ");
   }
+
+  /**
+   * One statistics engine for the verdict: a broken response-time gate is the harness's, and Gatling's own
+   * assertions are declared only for Gatling Enterprise (load.gatlingAssertions), where they are the only verdict.
+   */
+  @Test
+  void gatlingsOwnAssertionsAreDeclaredOnlyWhenAskedFor() throws Exception {
+    stub.admin().putProfile("""
+        {"endpoints": {"ironvest.validate": {"delay": {"type": "fixed", "ms": 300}}},
+         "ironvest": {"processingCalls": 0}}""");
+    Map<String, String> properties = smoke();
+    // every validate takes at least 300 ms: a p95 gate of 100 ms breaks whatever the machine does
+    properties.put("sla.p95Ms", "100");
+
+    GatlingRun harnessOnly = GatlingRun.of(IronVestValidateSimulation.class, properties, dir);
+    properties.put("load.gatlingAssertions", "true");
+    GatlingRun withGatlings = GatlingRun.of(IronVestValidateSimulation.class, properties, dir);
+
+    String gate = IronVestValidationChain.GROUP + "/Validate response time p95";
+    assertThat(harnessOnly.gate(gate).path("passed").asBoolean()).isFalse();
+    assertThat(harnessOnly.status()).as("no Gatling assertion was declared, so none failed").isZero();
+    assertThat(withGatlings.gate(gate).path("passed").asBoolean()).isFalse();
+    assertThat(withGatlings.status()).as("Gatling's own p95 assertion failed").isNotZero();
+  }
 }

@@ -4,6 +4,7 @@ import dev.idvharness.config.ConfigException;
 import dev.idvharness.config.HarnessConfig;
 import dev.idvharness.config.Keys;
 import dev.idvharness.load.GeneratorRecords;
+import dev.idvharness.load.LoadContext;
 import dev.idvharness.load.LoadSettings;
 import dev.idvharness.load.ResourceBudget;
 import dev.idvharness.report.RunReportFiles;
@@ -28,8 +29,11 @@ public final class Generator {
     LoadSettings settings;
     String simulation;
     try {
-      config = HarnessConfig.load();
-      settings = LoadSettings.from(config);
+      LoadContext context = LoadContext.read();
+      config = context.config();
+      settings = context.settings();
+      // the simulation runs in this JVM: it uses the settings checked here (one drawn run id), not a second reading
+      LoadContext.give(context);
       simulation = config.get(Keys.LOAD_SIMULATION);
       ResourceBudget.check(settings);
       Class.forName(simulation);
@@ -50,8 +54,6 @@ public final class Generator {
       System.exit(2);
       return;
     }
-    // the settings the simulation reads must be the ones checked here: pin the run id it would otherwise draw
-    System.setProperty(Keys.LOAD_RUN_ID.name(), sharding.runId());
     Path dir = sharding.resultsDir().resolve(sharding.runId()).resolve(String.valueOf(sharding.injectorIndex()));
     System.out.println("generator: " + sharding.injectorIndex() + " of " + sharding.injectors() + ", run "
         + sharding.runId() + ", " + simulation + ", records under " + dir);

@@ -2,7 +2,6 @@ package dev.idvharness.load.job;
 
 import dev.idvharness.config.ConfigException;
 import dev.idvharness.config.HarnessConfig;
-import dev.idvharness.config.Keys;
 import dev.idvharness.load.LoadSettings;
 import dev.idvharness.load.LoadTarget;
 import dev.idvharness.report.RunReportFiles;
@@ -24,8 +23,8 @@ import java.util.stream.Stream;
 /**
  * The main job's stub server, as its own process (its CPU and garbage collection stay out of the load generator's
  * JVM). {@code start JAR PROFILE}: clears the previous load reports, launches {@code java -jar JAR --port 0}, waits
- * for its serving line, records pid and URL under target/load-stub/, and points the harness at it through system
- * properties, which the Gatling plugin hands to the JVM it forks. {@code stop}: ends that process. Runs inside Maven's
+ * for its serving line, and records pid, URL and admin token under target/load-stub/; the pom hands the simulations
+ * the files' paths ({@code load.stubUrlFile}, {@code harness.stubAdminTokenFile}), nothing is set behind their back. {@code stop}: ends that process. Runs inside Maven's
  * JVM (exec:java), where a shutdown hook also ends the stub if the build stops early; the stub's own max lifetime
  * (every simulation's maximum duration, plus a margin) is the last resort.
  */
@@ -55,6 +54,8 @@ public final class StubProcess {
     HarnessConfig config = loadConfig();
     LoadSettings settings = LoadSettings.from(config);
     clearReports(settings.reportsDir());
+    // a URL file of an earlier run would point this run's simulations at a stub that is gone
+    Files.deleteIfExists(DIR.resolve("url"));
     if (config.isRemote()) {
       System.out.println("load: harness.target=remote, no stub server started");
       return;
@@ -85,9 +86,6 @@ public final class StubProcess {
     String url = awaitServing(process);
     Files.writeString(PID, String.valueOf(process.pid()));
     Files.writeString(DIR.resolve("url"), url);
-    System.setProperty(Keys.CYBERARK_BASE_URL.name(), url);
-    System.setProperty(Keys.IRONVEST_BASE_URL.name(), url);
-    System.setProperty(Keys.STUB_ADMIN_TOKEN_FILE.name(), tokenFile.toAbsolutePath().toString());
     System.out.println("load: stub server pid " + process.pid() + " serving on " + url + " (profile " + profile
         + ", stops by itself after " + lifetimeSeconds + " s; log " + LOG + ")");
   }
