@@ -134,20 +134,20 @@ public final class IdvStubExtension implements BeforeAllCallback, AfterAllCallba
   /** Options, each with the stub server's default when not set. */
   public static final class Builder {
 
-    private StubOptions options = StubOptions.defaults();
+    private StubOptions.Builder options = StubOptions.options();
     private boolean noDelays;
 
     private Builder() {}
 
     /** The WireMock root dir with {@code mappings/}, {@code data/} and {@code profiles/}; default {@code stubs}. */
     public Builder rootDir(Path dir) {
-      options = options.withRootDir(dir);
+      options.rootDir(dir);
       return this;
     }
 
     /** A latency and fault profile file; default the root dir's {@code profiles/default.json}. */
     public Builder profile(Path file) {
-      options = options.withProfile(file);
+      options.profile(file);
       noDelays = false;
       return this;
     }
@@ -160,24 +160,27 @@ public final class IdvStubExtension implements BeforeAllCallback, AfterAllCallba
 
     /** Also HTTPS on a free port with generated material; {@code requireClientCertificate} makes it mTLS. */
     public Builder https(boolean requireClientCertificate) {
-      options = options.withHttps(0, requireClientCertificate, options.tlsDir());
+      options.https(0, requireClientCertificate);
       return this;
     }
 
     /** Protects the admin API: every {@code /__admin/} call must carry this token ({@link #admin()} does). */
     public Builder adminToken(String token) {
-      options = options.withAdminToken(token);
+      options.adminToken(token);
       return this;
     }
 
-    /** Any other option (threads, bind address, TLS dir). */
-    public Builder options(StubOptions all) {
+    /** Any other option (threads, bind address, TLS dir, idle timeout): {@code StubOptions.options()...}. */
+    public Builder options(StubOptions.Builder all) {
       options = all;
       return this;
     }
 
     public IdvStubExtension build() {
-      StubOptions chosen = noDelays ? options.withProfile(options.rootDir().resolve("profiles/none.json")) : options;
+      StubOptions chosen = options.build();
+      if (noDelays) {
+        chosen = chosen.toBuilder().profile(chosen.rootDir().resolve("profiles/none.json")).build();
+      }
       return new IdvStubExtension(chosen);
     }
   }

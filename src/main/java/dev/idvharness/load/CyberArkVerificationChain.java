@@ -21,6 +21,7 @@ import dev.idvharness.client.CyberArkClient;
 import dev.idvharness.client.CyberArkPollRule;
 import dev.idvharness.client.Exchange;
 import dev.idvharness.client.LoopStep;
+import dev.idvharness.run.Target;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
@@ -62,12 +63,12 @@ public final class CyberArkVerificationChain {
   private static final String VERDICT = "ca.verdict";
 
   private final LoadSettings settings;
-  private final LoadTarget target;
+  private final Target target;
   private final FlowRecorder recorder;
   private final String runId;
   private final CyberArkPollRule rule;
 
-  public CyberArkVerificationChain(LoadSettings settings, LoadTarget target, FlowRecorder recorder, String runId) {
+  public CyberArkVerificationChain(LoadSettings settings, Target target, FlowRecorder recorder, String runId) {
     this.settings = settings;
     this.target = target;
     this.recorder = recorder;
@@ -141,7 +142,7 @@ public final class CyberArkVerificationChain {
     return http(action).post(session -> session.getString(BASE_URL) + SEND)
         .header(CyberArkClient.NATIVE_CLIENT_HEADER, "true")
         .body(StringBody(session -> body(session, action,
-            "Answer".equals(action) ? target.cyberArkPassword() : null)))
+            "Answer".equals(action) ? target.loadUserPassword() : null)))
         .check(responseTimeInMillis().saveAs(FlowRecorder.RESPONSE_TIME), status().saveAs(HTTP_STATUS),
             bodyString().saveAs(BODY), status().is(200));
   }

@@ -1,5 +1,6 @@
 package dev.idvharness.load;
 
+import dev.idvharness.run.Target;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,7 +23,7 @@ final class Feeders {
 
 
   /** Against a vendor: the same configured user, csid and uid for everyone (each still gets its own session). */
-  static Iterator<Map<String, Object>> vendorUser(LoadTarget.VendorUser user) {
+  static Iterator<Map<String, Object>> vendorUser(Target.VendorUser user) {
     Map<String, Object> record = Map.of(LOGIN, user.cyberArkLogin(), CSID, user.ironVestCsid(), UID,
         user.ironVestUid());
     return Stream.generate(() -> record).iterator();

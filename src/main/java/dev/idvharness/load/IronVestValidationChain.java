@@ -18,6 +18,7 @@ import dev.idvharness.client.IronVestAnswer;
 import dev.idvharness.client.IronVestClient;
 import dev.idvharness.client.IronVestValidateRule;
 import dev.idvharness.client.LoopStep;
+import dev.idvharness.run.Target;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
@@ -47,13 +48,13 @@ public final class IronVestValidationChain {
   private static final String RETRY_AFTER_HEADER = "iv.retryAfterHeader";
 
   private final LoadSettings settings;
-  private final LoadTarget target;
+  private final Target target;
   private final FlowRecorder recorder;
   private final String runId;
   private final IronVestValidateRule rule;
   private final URI validateUri;
 
-  public IronVestValidationChain(LoadSettings settings, LoadTarget target, FlowRecorder recorder, String runId) {
+  public IronVestValidationChain(LoadSettings settings, Target target, FlowRecorder recorder, String runId) {
     this.settings = settings;
     this.target = target;
     this.recorder = recorder;

@@ -10,6 +10,7 @@ import dev.idvharness.config.HarnessConfig;
 import dev.idvharness.config.Keys;
 import dev.idvharness.json.HarnessJson;
 import dev.idvharness.report.RunReportFiles;
+import dev.idvharness.run.Target;
 import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.core.Simulation;
 import java.lang.management.ManagementFactory;
@@ -36,7 +37,7 @@ public abstract class LoadSimulation extends Simulation {
   private static final Duration MAX_WAIT_FOR_START = Duration.ofMinutes(30);
 
   protected final LoadSettings settings;
-  protected final LoadTarget target;
+  protected final Target target;
   /** Makes this generator's user and csid ids distinct from every other's. */
   protected final String runId;
   private final Map<String, FlowRecorder> recorders = new LinkedHashMap<>();
@@ -66,7 +67,7 @@ public abstract class LoadSimulation extends Simulation {
       }
       remote = config.isRemote();
       gatlingAssertions = config.getBoolean(Keys.LOAD_GATLING_ASSERTIONS);
-      target = LoadTarget.open(config);
+      target = Target.forLoad(config);
       stubAdmin = target.stubUrl() == null ? null : new StubAdminClient(target.stubUrl(), target.stubAdminToken());
       runId = settings.sharding().idPrefix();
       ResourceBudget.check(settings);

@@ -34,46 +34,24 @@ public record StubOptions(
   /** A connection with nothing to say for this long is closed (keep-alive clients reconnect). */
   public static final int DEFAULT_IDLE_TIMEOUT_MS = 30_000;
 
-  /** Defaults: a free port on 127.0.0.1, root dir {@code stubs}, its default profile, HTTP only. */
+  /**
+   * A builder with every default (a free port on 127.0.0.1, root dir {@code stubs}, its default profile, HTTP
+   * only), as WireMock's {@code wireMockConfig()}: {@code StubOptions.options().port(8089).adminToken(t).build()}.
+   */
+  public static Builder options() {
+    return new Builder();
+  }
+
+  /** The defaults, built. */
   public static StubOptions defaults() {
-    return new StubOptions(0, "127.0.0.1", Path.of("stubs"), null, null, false, StubServer.defaultTlsDir(),
-        DEFAULT_CONTAINER_THREADS, DEFAULT_ASYNC_THREADS, DEFAULT_ACCEPT_QUEUE, null, DEFAULT_IDLE_TIMEOUT_MS);
+    return options().build();
   }
 
-  public StubOptions withPort(int newPort) {
-    return new StubOptions(newPort, bindAddress, rootDir, profile, httpsPort, mtls, tlsDir, containerThreads,
-        asyncThreads, acceptQueueSize, adminToken, idleTimeoutMs);
-  }
-
-  public StubOptions withRootDir(Path dir) {
-    return new StubOptions(port, bindAddress, dir, profile, httpsPort, mtls, tlsDir, containerThreads,
-        asyncThreads, acceptQueueSize, adminToken, idleTimeoutMs);
-  }
-
-  public StubOptions withProfile(Path file) {
-    return new StubOptions(port, bindAddress, rootDir, file, httpsPort, mtls, tlsDir, containerThreads,
-        asyncThreads, acceptQueueSize, adminToken, idleTimeoutMs);
-  }
-
-  public StubOptions withHttps(int newHttpsPort, boolean requireClientCertificate, Path dir) {
-    return new StubOptions(port, bindAddress, rootDir, profile, newHttpsPort, requireClientCertificate, dir,
-        containerThreads, asyncThreads, acceptQueueSize, adminToken, idleTimeoutMs);
-  }
-
-  public StubOptions withThreads(int container, int async, int acceptQueue) {
-    return new StubOptions(port, bindAddress, rootDir, profile, httpsPort, mtls, tlsDir, container, async,
-        acceptQueue, adminToken, idleTimeoutMs);
-  }
-
-  /** Every {@code /__admin/} call must carry {@code Authorization: Token <token>}; null: the admin API is open. */
-  public StubOptions withAdminToken(String token) {
-    return new StubOptions(port, bindAddress, rootDir, profile, httpsPort, mtls, tlsDir, containerThreads,
-        asyncThreads, acceptQueueSize, token, idleTimeoutMs);
-  }
-
-  public StubOptions withIdleTimeout(int idleMs) {
-    return new StubOptions(port, bindAddress, rootDir, profile, httpsPort, mtls, tlsDir, containerThreads,
-        asyncThreads, acceptQueueSize, adminToken, idleMs);
+  /** A builder holding these options, to change a few. */
+  public Builder toBuilder() {
+    return new Builder().port(port).bindAddress(bindAddress).rootDir(rootDir).profile(profile)
+        .https(httpsPort, mtls, tlsDir).threads(containerThreads, asyncThreads, acceptQueueSize).adminToken(adminToken)
+        .idleTimeoutMs(idleTimeoutMs);
   }
 
   /** True when the server listens on the loopback only (127.0.0.0/8, ::1, localhost). */
@@ -85,8 +63,81 @@ public record StubOptions(
     }
   }
 
-  public StubOptions withBindAddress(String address) {
-    return new StubOptions(port, address, rootDir, profile, httpsPort, mtls, tlsDir, containerThreads,
-        asyncThreads, acceptQueueSize, adminToken, idleTimeoutMs);
+  /** Options, each with its default until set. */
+  public static final class Builder {
+
+    private int port;
+    private String bindAddress = "127.0.0.1";
+    private Path rootDir = Path.of("stubs");
+    private Path profile;
+    private Integer httpsPort;
+    private boolean mtls;
+    private Path tlsDir = StubServer.defaultTlsDir();
+    private int containerThreads = DEFAULT_CONTAINER_THREADS;
+    private int asyncThreads = DEFAULT_ASYNC_THREADS;
+    private int acceptQueueSize = DEFAULT_ACCEPT_QUEUE;
+    private String adminToken;
+    private int idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS;
+
+    private Builder() {}
+
+    /** The HTTP port; 0 (the default) takes a free one. */
+    public Builder port(int httpPort) {
+      this.port = httpPort;
+      return this;
+    }
+
+    public Builder bindAddress(String address) {
+      this.bindAddress = address;
+      return this;
+    }
+
+    /** The WireMock root dir with {@code mappings/}, {@code data/} and {@code profiles/}. */
+    public Builder rootDir(Path dir) {
+      this.rootDir = dir;
+      return this;
+    }
+
+    /** A latency and fault profile file; null (the default) means the root dir's {@code profiles/default.json}. */
+    public Builder profile(Path file) {
+      this.profile = file;
+      return this;
+    }
+
+    /** HTTPS on {@code port} (0: a free one; null: none), mTLS when {@code requireClientCertificate}. */
+    public Builder https(Integer httpsPortOrNull, boolean requireClientCertificate, Path dir) {
+      this.httpsPort = httpsPortOrNull;
+      this.mtls = requireClientCertificate;
+      this.tlsDir = dir;
+      return this;
+    }
+
+    /** HTTPS on {@code port} in the builder's TLS dir (default: the generated material's). */
+    public Builder https(Integer httpsPortOrNull, boolean requireClientCertificate) {
+      return https(httpsPortOrNull, requireClientCertificate, tlsDir);
+    }
+
+    public Builder threads(int container, int async, int acceptQueue) {
+      this.containerThreads = container;
+      this.asyncThreads = async;
+      this.acceptQueueSize = acceptQueue;
+      return this;
+    }
+
+    /** Every {@code /__admin/} call must carry {@code Authorization: Token <token>}; null: the admin API is open. */
+    public Builder adminToken(String token) {
+      this.adminToken = token;
+      return this;
+    }
+
+    public Builder idleTimeoutMs(int idleMs) {
+      this.idleTimeoutMs = idleMs;
+      return this;
+    }
+
+    public StubOptions build() {
+      return new StubOptions(port, bindAddress, rootDir, profile, httpsPort, mtls, tlsDir, containerThreads,
+          asyncThreads, acceptQueueSize, adminToken, idleTimeoutMs);
+    }
   }
 }

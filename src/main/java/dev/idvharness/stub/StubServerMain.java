@@ -78,13 +78,15 @@ public final class StubServerMain {
 
   /** The options of a command line and the environment ({@value #ADMIN_TOKEN_ENV}), or null for --help. */
   static StubOptions parse(String[] args, java.util.Map<String, String> environment) throws UsageException {
-    StubOptions options = StubOptions.defaults().withPort(8089);
+    StubOptions defaults = StubOptions.defaults();
+    StubOptions.Builder builder = defaults.toBuilder().port(8089);
     Integer httpsPort = null;
     boolean mtls = false;
-    Path tlsDir = options.tlsDir();
-    int container = options.containerThreads();
-    int async = options.asyncThreads();
-    int queue = options.acceptQueueSize();
+    Path tlsDir = defaults.tlsDir();
+    int container = defaults.containerThreads();
+    int async = defaults.asyncThreads();
+    int queue = defaults.acceptQueueSize();
+    String token = null;
     List<String> rest = new ArrayList<>(List.of(args));
     while (!rest.isEmpty()) {
       String flag = rest.remove(0);
@@ -93,17 +95,17 @@ public final class StubServerMain {
           return null;
         }
         case "--mtls" -> mtls = true;
-        case "--port" -> options = options.withPort(number(flag, value(flag, rest), 0, 65535));
-        case "--bind-address" -> options = options.withBindAddress(value(flag, rest));
-        case "--root-dir" -> options = options.withRootDir(Path.of(value(flag, rest)));
-        case "--profile" -> options = options.withProfile(Path.of(value(flag, rest)));
+        case "--port" -> builder.port(number(flag, value(flag, rest), 0, 65535));
+        case "--bind-address" -> builder.bindAddress(value(flag, rest));
+        case "--root-dir" -> builder.rootDir(Path.of(value(flag, rest)));
+        case "--profile" -> builder.profile(Path.of(value(flag, rest)));
         case "--https-port" -> httpsPort = number(flag, value(flag, rest), 0, 65535);
         case "--tls-dir" -> tlsDir = Path.of(value(flag, rest));
         case "--container-threads" -> container = number(flag, value(flag, rest), 4, 10_000);
         case "--async-threads" -> async = number(flag, value(flag, rest), 1, 1_000);
         case "--accept-queue" -> queue = number(flag, value(flag, rest), 1, 1_000_000);
-        case "--admin-token" -> options = options.withAdminToken(value(flag, rest));
-        case "--idle-timeout-ms" -> options = options.withIdleTimeout(number(flag, value(flag, rest), 100, 3_600_000));
+        case "--admin-token" -> token = value(flag, rest);
+        case "--idle-timeout-ms" -> builder.idleTimeoutMs(number(flag, value(flag, rest), 100, 3_600_000));
         default -> throw new UsageException("unknown flag '" + flag + "' (see --help)");
       }
     }
@@ -111,9 +113,11 @@ public final class StubServerMain {
       throw new UsageException("--mtls needs --https-port");
     }
     String envToken = environment.get(ADMIN_TOKEN_ENV);
-    if (options.adminToken() == null && envToken != null && !envToken.isBlank()) {
-      options = options.withAdminToken(envToken.trim());
+    if (token == null && envToken != null && !envToken.isBlank()) {
+      token = envToken.trim();
     }
+    StubOptions options = builder.adminToken(token).https(httpsPort, mtls, tlsDir).threads(container, async, queue)
+        .build();
     if (options.adminToken() != null && options.adminToken().isBlank()) {
       throw new UsageException("--admin-token is blank");
     }
@@ -128,10 +132,7 @@ public final class StubServerMain {
     if (options.profile() != null && !Files.isRegularFile(options.profile())) {
       throw new UsageException("--profile " + options.profile() + ": no such file");
     }
-    if (httpsPort != null) {
-      options = options.withHttps(httpsPort, mtls, tlsDir);
-    }
-    return options.withThreads(container, async, queue);
+    return options;
   }
 
   /** Removes {@code --max-lifetime-seconds N} from the flags and returns N, or null when absent. */

@@ -1,6 +1,6 @@
 package dev.idvharness.conformance;
 
-import dev.idvharness.target.ConformanceTarget;
+import dev.idvharness.run.Target;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -52,14 +52,14 @@ class BrokenVendorTest {
   IdvStubExtension stub = IdvStubExtension.newInstance().noDelays().build();
 
   private WireMock admin;
-  private ConformanceTarget target;
+  private Target target;
   private final List<String> attached = new ArrayList<>();
 
   /** The extension stops the server after the test: the target over it needs no closing. */
   @BeforeEach
   void targetOverTheStub() {
     admin = new WireMock("127.0.0.1", stub.port());
-    target = ConformanceTarget.overStub(HarnessConfig.from(Map.of(), Map.of(), Map.of()), stub.server());
+    target = Target.overStub(HarnessConfig.from(Map.of(), Map.of(), Map.of()), stub.server());
   }
 
   private void breakVendor(MappingBuilder misbehaviour) {
@@ -79,7 +79,7 @@ class BrokenVendorTest {
     Map<String, String> environment = new HashMap<>(vendor);
     environment.put("HARNESS_TARGET", "remote");
     environment.put("POLL_INTERVAL_MS", "50");
-    return SuiteRun.of(ConformanceTarget.open(HarnessConfig.from(Map.of(), environment, Map.of())), tags,
+    return SuiteRun.of(Target.forConformance(HarnessConfig.from(Map.of(), environment, Map.of())), tags,
         "broken-vendor-" + name);
   }
 

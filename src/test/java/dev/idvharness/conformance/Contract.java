@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.idvharness.client.Exchange;
 import dev.idvharness.client.Redaction;
 import dev.idvharness.drift.DriftRecorder;
-import dev.idvharness.target.ConformanceTarget;
 import io.cucumber.java.Scenario;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -48,7 +47,7 @@ public final class Contract {
    * report instead (the vendor may differ from its public clients and from our stubs without breaking anything).
    */
   public static void check(Source source, Scenario scenario, Runnable check) {
-    if (source == Source.DOC || !ConformanceTarget.current().isRemote()) {
+    if (source == Source.DOC || !SuiteTarget.current().isRemote()) {
       check.run();
       return;
     }

@@ -1,7 +1,6 @@
 package dev.idvharness.conformance;
 
 import dev.idvharness.conformance.Contract.Source;
-import dev.idvharness.target.ConformanceTarget;
 import dev.idvharness.client.CyberArkAnswer;
 import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
@@ -24,7 +23,7 @@ public class CyberArkSteps {
 
   private CyberArkWorld flow() {
     if (flow == null) {
-      flow = new CyberArkWorld(ConformanceTarget.current(), this::attach);
+      flow = new CyberArkWorld(SuiteTarget.current(), this::attach);
     }
     return flow;
   }
@@ -121,7 +120,7 @@ public class CyberArkSteps {
   @When("the user starts the configured out-of-band mechanism")
   public void startConfiguredOob() {
     flow().configuredOobMissing().ifPresent(reason -> Hooks.skip(scenario, reason));
-    flow().startOob(ConformanceTarget.current().cyberArkOobMechanism());
+    flow().startOob(SuiteTarget.current().cyberArkOobMechanism());
   }
 
   @When("the user answers {string} with the code sent out of band")
@@ -136,7 +135,7 @@ public class CyberArkSteps {
 
   @When("the user polls the configured out-of-band mechanism once")
   public void pollConfiguredOnce() {
-    flow().pollOnce(ConformanceTarget.current().cyberArkOobMechanism());
+    flow().pollOnce(SuiteTarget.current().cyberArkOobMechanism());
   }
 
   @Given("the poll deadline is {int} ms")

@@ -1,6 +1,6 @@
 package dev.idvharness.conformance;
 
-import dev.idvharness.target.ConformanceTarget;
+import dev.idvharness.run.Target;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.idvharness.client.CyberArkAnswer;
@@ -27,7 +27,7 @@ public final class CyberArkWorld {
   private static final String SDK_START = "/Security/StartAuthentication";
   private static final String SDK_ADVANCE = "/Security/AdvanceAuthentication";
 
-  private final ConformanceTarget target;
+  private final Target target;
   private final CyberArkClient client;
   private final Consumer<CyberArkAnswer> onAnswer;
   private UserSecrets secrets;
@@ -43,7 +43,7 @@ public final class CyberArkWorld {
   /** Whether requests go the way the vendor's SDKs send them (/Security paths, no TenantId on the advance). */
   private boolean sdkPaths;
 
-  public CyberArkWorld(ConformanceTarget target, Consumer<CyberArkAnswer> onAnswer) {
+  public CyberArkWorld(Target target, Consumer<CyberArkAnswer> onAnswer) {
     this.target = target;
     this.client = target.cyberArk();
     this.onAnswer = onAnswer;

@@ -1,7 +1,7 @@
 package dev.idvharness.conformance;
 
 import dev.idvharness.stub.openapi.StubAnswers;
-import dev.idvharness.target.ConformanceTarget;
+import dev.idvharness.run.Target;
 import io.cucumber.java.After;
 import io.cucumber.java.AfterAll;
 import io.cucumber.java.Before;
@@ -26,7 +26,7 @@ public class Hooks {
 
   @BeforeAll
   public static void openTarget() {
-    ConformanceTarget target = ConformanceTarget.current();
+    Target target = SuiteTarget.current();
     System.out.println("conformance target: " + target.describe());
     if (!target.isRemote()) {
       StubAnswers.install();
@@ -41,7 +41,7 @@ public class Hooks {
   @AfterAll
   public static void closeTarget() {
     DriftRecorder.finish();
-    ConformanceTarget.closeCurrent();
+    SuiteTarget.closeCurrent();
   }
 
   /** Only the answers of @contract scenarios are compared with a vendor's: the rest is stub conventions. */
@@ -58,7 +58,7 @@ public class Hooks {
 
   @Before(order = 0)
   public void skipWhatThisTargetCannotRun(Scenario scenario) {
-    ConformanceTarget target = ConformanceTarget.current();
+    Target target = SuiteTarget.current();
     Collection<String> tags = scenario.getSourceTagNames();
     if (tags.contains("@cyberark") && target.cyberArkLeftOut().isPresent()) {
       skip(scenario, target.cyberArkLeftOut().get());

@@ -1,7 +1,7 @@
 package dev.idvharness.conformance;
 
 import dev.idvharness.conformance.Contract.Source;
-import dev.idvharness.target.ConformanceTarget;
+import dev.idvharness.run.Target;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idvharness.client.IronVestAnswer;
@@ -29,7 +29,7 @@ public class IronVestSteps {
 
   private IronVestWorld flow() {
     if (flow == null) {
-      flow = new IronVestWorld(ConformanceTarget.current(), this::attach);
+      flow = new IronVestWorld(SuiteTarget.current(), this::attach);
     }
     return flow;
   }
@@ -153,7 +153,7 @@ public class IronVestSteps {
 
   @When("the client validates over mTLS presenting {}")
   public void presenting(String certificate) {
-    ConformanceTarget target = ConformanceTarget.current();
+    Target target = SuiteTarget.current();
     Path keyStore = switch (certificate) {
       case "no client certificate" -> null;
       case "a certificate from a foreign CA" -> target.stub().tls().foreignClientKeyStore();

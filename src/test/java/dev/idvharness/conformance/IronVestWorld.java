@@ -1,6 +1,6 @@
 package dev.idvharness.conformance;
 
-import dev.idvharness.target.ConformanceTarget;
+import dev.idvharness.run.Target;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -29,7 +29,7 @@ public final class IronVestWorld {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final ConformanceTarget target;
+  private final Target target;
   private final Consumer<IronVestAnswer> onAnswer;
   private IronVestClient client;
   private String cid;
@@ -40,7 +40,7 @@ public final class IronVestWorld {
   private IronVestAnswer last;
   private Outcome outcome;
 
-  public IronVestWorld(ConformanceTarget target, Consumer<IronVestAnswer> onAnswer) {
+  public IronVestWorld(Target target, Consumer<IronVestAnswer> onAnswer) {
     this.target = target;
     this.onAnswer = onAnswer;
     this.client = target.ironVest();
@@ -112,7 +112,7 @@ public final class IronVestWorld {
     }
     String prefix = path.substring(0, path.length() - IronVestClient.VALIDATE.length());
     VendorHttp http = new VendorHttp(Duration.ofMillis(target.config().getLong(Keys.HTTP_TIMEOUT_MS)), null);
-    client = new IronVestClient(http, target.config().get(Keys.IRONVEST_BASE_URL) + prefix, apiKey());
+    client = new IronVestClient(http, target.ironVestUrl() + prefix, apiKey());
   }
 
   /** Sets a top-level field of the request, e.g. an older name beside the current one (contract 2.1). */

@@ -1,6 +1,6 @@
 package dev.idvharness.conformance;
 
-import dev.idvharness.target.ConformanceTarget;
+import dev.idvharness.run.Target;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idvharness.config.HarnessConfig;
@@ -28,7 +28,7 @@ class RemoteTargetRunTest {
 
   @Test
   void onlyContractScenariosOfConfiguredVendorsRunAgainstARemoteTarget() throws Exception {
-    results = SuiteRun.of(ConformanceTarget.open(HarnessConfig.from(Map.of(), Map.of(
+    results = SuiteRun.of(Target.forConformance(HarnessConfig.from(Map.of(), Map.of(
         "HARNESS_TARGET", "remote",
         "IRONVEST_BASE_URL", sandbox.baseUrl(),
         "IRONVEST_API_KEY", sandbox.data().requireApiKeyOf("strict-bank"),
@@ -70,7 +70,7 @@ class RemoteTargetRunTest {
   void theCyberArkContractScenariosHoldAgainstAConformingSandbox() {
     // a generated load user stands in for a real account: password, then a push approved after 2 polls
     String user = "load.p2.remote@idv.test";
-    results = SuiteRun.of(ConformanceTarget.open(HarnessConfig.from(Map.of(), Map.of(
+    results = SuiteRun.of(Target.forConformance(HarnessConfig.from(Map.of(), Map.of(
         "HARNESS_TARGET", "remote",
         "CYBERARK_BASE_URL", sandbox.baseUrl(),
         "CYBERARK_TENANT_ID", "SANDBOX42",

@@ -2,9 +2,9 @@ package dev.idvharness.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.idvharness.config.Keys;
 import dev.idvharness.stub.StubData;
 import dev.idvharness.stub.cyberark.CyberArkUser;
-import dev.idvharness.target.ConformanceTarget;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class ReportSecretsScanTest {
 
   private static final Path FILE = Path.of("report.json");
-  private static final StubData DATA = StubData.load(ConformanceTarget.STUB_ROOT);
+  private static final StubData DATA = StubData.load(Path.of(Keys.STUBS_DIR.defaultValue()));
   private static final CyberArkUser MFA = DATA.user("mfa.push@idv.test").orElseThrow();
 
   @Test

@@ -1,6 +1,6 @@
 package dev.idvharness.conformance;
 
-import dev.idvharness.target.ConformanceTarget;
+import dev.idvharness.run.Target;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -82,13 +82,13 @@ class ReportSecretsTest {
   /** Every secret this run could have seen. */
   static List<String> secrets() throws IOException {
     List<String> secrets = new ArrayList<>(HarnessConfig.load().secretValues());
-    secrets.addAll(StubData.load(ConformanceTarget.STUB_ROOT).secrets());
+    secrets.addAll(StubData.load(Path.of(Keys.STUBS_DIR.defaultValue())).secrets());
     Path generatedKey = Path.of("target", "idv-tls", "client-key.pem");
     if (Files.isRegularFile(generatedKey)) {
-      secrets.addAll(ConformanceTarget.pemBodyLines(Files.readString(generatedKey)));
+      secrets.addAll(Target.pemBodyLines(Files.readString(generatedKey)));
     }
     HarnessConfig.load().find(Keys.IRONVEST_CLIENT_KEY)
-        .ifPresent(key -> secrets.addAll(ConformanceTarget.pemBodyLines(PemTls.read(key))));
+        .ifPresent(key -> secrets.addAll(Target.pemBodyLines(PemTls.read(key))));
     return secrets.stream().filter(secret -> secret.length() >= 4).distinct().toList();
   }
 

@@ -2,7 +2,7 @@ package dev.idvharness.conformance;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
-import dev.idvharness.target.ConformanceTarget;
+import dev.idvharness.run.Target;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,8 +35,8 @@ final class SuiteRun {
     return java.nio.file.Path.of("target", "suite-runs", reportName, "summary.txt");
   }
 
-  static List<Result> of(ConformanceTarget target, String tags, String reportName) {
-    ConformanceTarget.use(target);
+  static List<Result> of(Target target, String tags, String reportName) {
+    SuiteTarget.use(target);
     LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request()
         .selectors(selectPackage("features"))
         .filters(EngineFilter.includeEngines("cucumber"))

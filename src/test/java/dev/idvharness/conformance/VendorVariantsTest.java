@@ -9,7 +9,7 @@ import dev.idvharness.drift.DriftComparison;
 import dev.idvharness.drift.ShapeLog;
 import dev.idvharness.junit.IdvStubExtension;
 import dev.idvharness.stub.openapi.OffDescription;
-import dev.idvharness.target.ConformanceTarget;
+import dev.idvharness.run.Target;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -52,7 +52,7 @@ class VendorVariantsTest {
     Path file = shapes.resolve("stub.json");
     Map<String, String> settings = new HashMap<>(common());
     settings.put("drift.record", file.toString());
-    List<SuiteRun.Result> results = SuiteRun.of(ConformanceTarget.overStub(HarnessConfig.from(settings, Map.of(),
+    List<SuiteRun.Result> results = SuiteRun.of(Target.overStub(HarnessConfig.from(settings, Map.of(),
         Map.of()), reference.server()), CONTRACT, "variants-stub-side");
     assertThat(results).filteredOn(SuiteRun.Result::failed).as("the stubs' own run").isEmpty();
     stubSide = ShapeLog.load(file);
@@ -163,7 +163,7 @@ class VendorVariantsTest {
           "IRONVEST_UID", UID,
           "IRONVEST_CSID", CSID));
       environment.put("POLL_INTERVAL_MS", "50");
-      List<SuiteRun.Result> results = SuiteRun.of(ConformanceTarget.open(HarnessConfig.from(
+      List<SuiteRun.Result> results = SuiteRun.of(Target.forConformance(HarnessConfig.from(
           Map.of("drift.record", file.toString()), environment, Map.of())), CONTRACT, "variant-" + name);
 
       assertThat(results).filteredOn(result -> !result.tags().contains("mtls")).isNotEmpty()

@@ -2,9 +2,9 @@ package dev.idvharness.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.idvharness.config.Keys;
 import dev.idvharness.stub.StubData;
 import dev.idvharness.stub.cyberark.CyberArkUser;
-import dev.idvharness.target.ConformanceTarget;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The whole-run scan finds a secret wherever a run could leak it, and only there. The secrets are the stub data's. */
 class WholeRunSecretScanTest {
 
-  private static final StubData DATA = StubData.load(ConformanceTarget.STUB_ROOT);
+  private static final StubData DATA = StubData.load(Path.of(Keys.STUBS_DIR.defaultValue()));
   private static final CyberArkUser MFA = DATA.user("mfa.push@idv.test").orElseThrow();
 
   @TempDir

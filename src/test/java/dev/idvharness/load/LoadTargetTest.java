@@ -6,6 +6,7 @@ import static org.assertj.core.data.Offset.offset;
 
 import dev.idvharness.config.ConfigException;
 import dev.idvharness.config.HarnessConfig;
+import dev.idvharness.run.Target;
 import dev.idvharness.stub.StubData;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -27,7 +28,7 @@ class LoadTargetTest {
     HarnessConfig remote = config(Map.of("harness.target", "remote",
         "cyberark.baseUrl", "https://tenant.example.com", "ironvest.baseUrl", "https://api.example.com"));
 
-    assertThatThrownBy(() -> LoadTarget.open(remote))
+    assertThatThrownBy(() -> Target.forLoad(remote))
         .isInstanceOf(ConfigException.class)
         .hasMessage("harness.target=remote: load runs against a vendor need -Dload.allowRemote=true"
             + " (mind the vendor's rate limits, see docs/load.md); nothing was sent");
@@ -42,7 +43,7 @@ class LoadTargetTest {
     HarnessConfig nowhere = config(Map.of("cyberark.baseUrl", "http://127.0.0.1:" + free,
         "ironvest.baseUrl", "http://127.0.0.1:" + free));
 
-    assertThatThrownBy(() -> LoadTarget.open(nowhere)).isInstanceOf(ConfigException.class)
+    assertThatThrownBy(() -> Target.forLoad(nowhere)).isInstanceOf(ConfigException.class)
         .hasMessage("cyberark.baseUrl http://127.0.0.1:" + free + ": nothing listens there (connection refused); start the stub"
             + " (java -jar target/idv-stubs.jar --port 0) or give neither base URL to start one")
         .satisfies(refused -> assertThat(refused.getStackTrace()).as("no trace under the line").isEmpty());
@@ -53,7 +54,7 @@ class LoadTargetTest {
     HarnessConfig elsewhere = config(Map.of(
         "cyberark.baseUrl", "http://192.0.2.10:8089", "ironvest.baseUrl", "http://127.0.0.1:8089"));
 
-    assertThatThrownBy(() -> LoadTarget.open(elsewhere))
+    assertThatThrownBy(() -> Target.forLoad(elsewhere))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("cyberark.baseUrl http://192.0.2.10:8089: harness.target=local sends load only");
   }
@@ -61,13 +62,13 @@ class LoadTargetTest {
   @Test
   void aLocalTargetTakesTheStubsTestCredentialsFromTheirDataFiles() throws Exception {
     try (ServerSocket listening = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        LoadTarget target = LoadTarget.open(config(Map.of(
+        Target target = Target.forLoad(config(Map.of(
             "cyberark.baseUrl", "http://127.0.0.1:" + listening.getLocalPort(),
             "ironvest.baseUrl", "http://localhost:" + listening.getLocalPort())))) {
       assertThat(target.stubUrl()).isEqualTo("http://127.0.0.1:" + listening.getLocalPort());
       assertThat(target.ironVestApiKey()).isEqualTo(StubData.load(Path.of("stubs")).requireApiKeyOf("acme-bank"));
-      assertThat(target.cyberArkPassword()).isNotBlank();
-      assertThat(target.inJvmStub()).isNull();
+      assertThat(target.loadUserPassword()).isNotBlank();
+      assertThat(target.stub()).isNull();
     }
   }
 
@@ -76,13 +77,13 @@ class LoadTargetTest {
     try (ServerSocket listening = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       Path urlFile = Files.writeString(dir.resolve("url"), "http://127.0.0.1:" + listening.getLocalPort() + "\n");
 
-      try (LoadTarget target = LoadTarget.open(config(Map.of("load.stubUrlFile", urlFile.toString())))) {
+      try (Target target = Target.forLoad(config(Map.of("load.stubUrlFile", urlFile.toString())))) {
         assertThat(target.cyberArkUrl()).isEqualTo("http://127.0.0.1:" + listening.getLocalPort());
         assertThat(target.ironVestUrl()).isEqualTo(target.cyberArkUrl());
-        assertThat(target.inJvmStub()).as("no second stub started").isNull();
+        assertThat(target.stub()).as("no second stub started").isNull();
       }
     }
-    assertThatThrownBy(() -> LoadTarget.open(config(Map.of("load.stubUrlFile", dir.resolve("none").toString()))))
+    assertThatThrownBy(() -> Target.forLoad(config(Map.of("load.stubUrlFile", dir.resolve("none").toString()))))
         .isInstanceOf(ConfigException.class)
         .hasMessage("load.stubUrlFile " + dir.resolve("none") + " cannot be read (NoSuchFileException): the stub"
             + " process did not start, see target/load-stub/stub.log");

@@ -28,7 +28,7 @@ class SlowClientsTest {
 
   @RegisterExtension
   static IdvStubExtension stub = IdvStubExtension.newInstance().noDelays()
-      .options(dev.idvharness.stub.StubOptions.defaults().withIdleTimeout(1_000)).build();
+      .options(StubOptions.options().idleTimeoutMs(1_000)).build();
 
   /** Default deadlines: idle connections stay open for the length of the test. */
   @RegisterExtension

@@ -3,7 +3,7 @@ package dev.idvharness.load.job;
 import dev.idvharness.config.ConfigException;
 import dev.idvharness.config.HarnessConfig;
 import dev.idvharness.load.LoadSettings;
-import dev.idvharness.load.LoadTarget;
+import dev.idvharness.run.Target;
 import dev.idvharness.report.RunReportFiles;
 import dev.idvharness.stub.StubOptions;
 import java.io.IOException;
@@ -143,7 +143,7 @@ public final class StubProcess {
   private static HarnessConfig loadConfig() {
     try {
       HarnessConfig config = HarnessConfig.load();
-      LoadTarget.requireRemoteOptIn(config);
+      Target.requireRemoteOptIn(config);
       return config;
     } catch (ConfigException bad) {
       System.err.println("load: " + bad.getMessage());

@@ -1,4 +1,4 @@
-package dev.idvharness.target;
+package dev.idvharness.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,8 @@ import dev.idvharness.config.ConfigException;
 import dev.idvharness.config.HarnessConfig;
 import dev.idvharness.config.Keys;
 import dev.idvharness.config.RemoteRequirements;
+import dev.idvharness.stub.StubOptions;
+import dev.idvharness.stub.StubServer;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The remote target: a missing variable stops the run naming it, before any request; a vendor may be left out. */
-class ConformanceTargetTest {
+class TargetTest {
 
   private HttpServer vendor;
   private final AtomicInteger requests = new AtomicInteger();
@@ -47,8 +49,8 @@ class ConformanceTargetTest {
         "CYBERARK_USER", "someone@example.test", "CYBERARK_PASSWORD", "pw-from-env"));
   }
 
-  private static ConformanceTarget open(Map<String, String> environment) {
-    return ConformanceTarget.open(HarnessConfig.from(Map.of(), environment, Map.of()));
+  private static Target open(Map<String, String> environment) {
+    return Target.forConformance(HarnessConfig.from(Map.of(), environment, Map.of()));
   }
 
   @Test
@@ -83,7 +85,7 @@ class ConformanceTargetTest {
     environment.put("CYBERARK_TENANT_ID", "ABC1234");
     environment.put("CYBERARK_USER", "mfa.push@idv.test");
 
-    ConformanceTarget target = open(environment);
+    Target target = open(environment);
 
     assertThat(target.config().get(Keys.CYBERARK_TENANT_ID)).isEqualTo("ABC1234");
     assertThat(RemoteRequirements.warnings(target.config())).anySatisfy(warning ->
@@ -121,11 +123,26 @@ class ConformanceTargetTest {
 
   @Test
   void aVendorWithoutBaseUrlIsLeftOutWithTheReason() {
-    ConformanceTarget target = open(completeCyberArk(vendorUrl()));
+    Target target = open(completeCyberArk(vendorUrl()));
 
     assertThat(target.isRemote()).isTrue();
     assertThat(target.cyberArkLeftOut()).isEmpty();
     assertThat(target.ironVestLeftOut()).hasValueSatisfying(reason -> assertThat(reason).contains("IRONVEST_BASE_URL"));
     assertThat(requests).hasValue(0);
+  }
+
+  @Test
+  void overAStubWithoutDelaysPollsFastUnlessAnIntervalWasChosenEvenTheDefaultOne() {
+    try (StubServer stub = StubServer.start(StubOptions.defaults())) {
+      Target chosenNothing = Target.overStub(HarnessConfig.from(Map.of(), Map.of(), Map.of()), stub);
+      Target chosenTheDefault = Target.overStub(HarnessConfig.from(Map.of("poll.intervalMs", "1000"), Map.of(),
+          Map.of()), stub);
+
+      assertThat(chosenNothing.pollSettings().intervalMs()).isEqualTo(50);
+      // a value the user gave is theirs, even when it equals the default
+      assertThat(chosenTheDefault.pollSettings().intervalMs()).isEqualTo(1000);
+      assertThat(chosenNothing.cyberArkUrl()).isEqualTo(stub.baseUrl()).isEqualTo(chosenNothing.stubUrl());
+      assertThat(chosenNothing.describe()).startsWith("local stub server " + stub.baseUrl());
+    }
   }
 }
