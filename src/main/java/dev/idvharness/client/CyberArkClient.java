@@ -1,6 +1,7 @@
 package dev.idvharness.client;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.idvharness.vendor.cyberark.CyberArkApi;
 import java.net.URI;
 import java.util.Map;
 
@@ -11,11 +12,8 @@ import java.util.Map;
  */
 public final class CyberArkClient {
 
-  public static final String START = "/CDirectoryService/StartAuthentication";
-  public static final String SEND = "/CDirectoryService/SendIdentityVerification";
-  public static final String NATIVE_CLIENT_HEADER = "X-IDAP-NATIVE-CLIENT";
   private static final Map<String, String> JSON =
-      Map.of("Content-Type", "application/json", NATIVE_CLIENT_HEADER, "true");
+      Map.of("Content-Type", "application/json", CyberArkApi.NATIVE_CLIENT_HEADER, "true");
 
   private final VendorHttp http;
   private volatile String baseUrl;
@@ -34,13 +32,13 @@ public final class CyberArkClient {
   /** Starts, and repeats the call once on the tenant's pod when the answer names one. */
   public CyberArkAnswer startAuthentication(String user) {
     ObjectNode body = AnswerJson.object().put("TenantId", tenantId).put("User", user);
-    CyberArkAnswer answer = post(START, body);
+    CyberArkAnswer answer = post(CyberArkApi.START, body);
     java.util.Optional<String> pod = answer.podFqdn();
     if (pod.isEmpty()) {
       return answer;
     }
     baseUrl = CyberArkAnswer.podBaseUrl(baseUrl, pod.get());
-    return post(START, body);
+    return post(CyberArkApi.START, body);
   }
 
   /** Where this client sends its requests: the configured URL, or the pod a StartAuthentication named. */
@@ -54,12 +52,12 @@ public final class CyberArkClient {
     if (answer != null) {
       body.put("Answer", answer);
     }
-    return post(SEND, body);
+    return post(CyberArkApi.SEND, body);
   }
 
   /** A Poll that gives up after {@code limit}: the poll loop passes what is left of its deadline. */
   public CyberArkAnswer poll(String sessionId, String mechanismId, java.time.Duration limit) {
-    return CyberArkAnswer.of(http.post(URI.create(baseUrl + SEND), JSON,
+    return CyberArkAnswer.of(http.post(URI.create(baseUrl + CyberArkApi.SEND), JSON,
         AnswerJson.write(request("Poll", sessionId, mechanismId)), limit));
   }
 

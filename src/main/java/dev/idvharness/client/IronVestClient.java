@@ -1,6 +1,7 @@
 package dev.idvharness.client;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.idvharness.vendor.ironvest.IronVestApi;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,7 +9,6 @@ import java.util.Map;
 /** {@code POST /v1/validate} with the organisation's apikey (contract 2.1), over HTTP or mTLS. */
 public final class IronVestClient {
 
-  public static final String VALIDATE = "/v1/validate";
 
   private final VendorHttp http;
   private final URI validateUri;
@@ -16,7 +16,7 @@ public final class IronVestClient {
 
   public IronVestClient(VendorHttp http, String baseUrl, String apiKey) {
     this.http = http;
-    this.validateUri = URI.create(baseUrl.replaceAll("/+$", "") + VALIDATE);
+    this.validateUri = URI.create(baseUrl.replaceAll("/+$", "") + IronVestApi.VALIDATE);
     this.apiKey = apiKey;
   }
 
@@ -39,7 +39,7 @@ public final class IronVestClient {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", "application/json");
     if (key != null) {
-      headers.put("apikey", key);
+      headers.put(IronVestApi.API_KEY_HEADER, key);
     }
     return headers;
   }

@@ -1,5 +1,6 @@
 package dev.idvharness.client;
 
+import dev.idvharness.vendor.ironvest.IronVestApi;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +17,7 @@ public final class Redaction {
 
   public static final String MASK = "***";
 
-  private static final Set<String> SECRET_HEADERS = Set.of("apikey", "authorization", "cookie");
+  private static final Set<String> SECRET_HEADERS = Set.of(IronVestApi.API_KEY_HEADER, "authorization", "cookie");
   private static final Pattern SECRET_FIELDS = Pattern.compile(
       "(\"(?:Answer|Token|Auth|RefreshToken|apikey|apiKey|password)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
   private static final List<String> KNOWN_SECRETS = new CopyOnWriteArrayList<>();

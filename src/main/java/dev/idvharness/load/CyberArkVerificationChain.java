@@ -22,6 +22,7 @@ import dev.idvharness.client.CyberArkPollRule;
 import dev.idvharness.client.Exchange;
 import dev.idvharness.client.LoopStep;
 import dev.idvharness.run.Target;
+import dev.idvharness.vendor.cyberark.CyberArkApi;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
@@ -45,8 +46,6 @@ public final class CyberArkVerificationChain {
   public static final String GROUP = "CyberArkVerification";
   public static final List<String> REQUESTS = List.of("StartAuthentication", "Answer", "StartOOB", "Poll");
 
-  private static final String START = "/CDirectoryService/StartAuthentication";
-  private static final String SEND = "/CDirectoryService/SendIdentityVerification";
   private static final String BASE_URL = "ca.baseUrl";
   private static final String ON_POD = "ca.onPod";
   private static final String REPEAT_START = "ca.repeatStart";
@@ -129,8 +128,8 @@ public final class CyberArkVerificationChain {
   }
 
   private HttpRequestActionBuilder startAuthentication() {
-    return http("StartAuthentication").post(session -> session.getString(BASE_URL) + START)
-        .header(CyberArkClient.NATIVE_CLIENT_HEADER, "true")
+    return http("StartAuthentication").post(session -> session.getString(BASE_URL) + CyberArkApi.START)
+        .header(CyberArkApi.NATIVE_CLIENT_HEADER, "true")
         .body(StringBody(session -> Requests.json(Map.of(
             "TenantId", settings.cyberArkTenantId(), "User", session.getString(Feeders.LOGIN)))))
         .check(responseTimeInMillis().saveAs(FlowRecorder.RESPONSE_TIME), status().saveAs(HTTP_STATUS),
@@ -139,8 +138,8 @@ public final class CyberArkVerificationChain {
 
   /** Answer (the password), StartOOB and Poll: what the rules read is saved first (a failed check stops the rest). */
   private HttpRequestActionBuilder send(String action) {
-    return http(action).post(session -> session.getString(BASE_URL) + SEND)
-        .header(CyberArkClient.NATIVE_CLIENT_HEADER, "true")
+    return http(action).post(session -> session.getString(BASE_URL) + CyberArkApi.SEND)
+        .header(CyberArkApi.NATIVE_CLIENT_HEADER, "true")
         .body(StringBody(session -> body(session, action,
             "Answer".equals(action) ? target.loadUserPassword() : null)))
         .check(responseTimeInMillis().saveAs(FlowRecorder.RESPONSE_TIME), status().saveAs(HTTP_STATUS),

@@ -1,6 +1,8 @@
 package dev.idvharness.load;
 
 import dev.idvharness.run.Target;
+import dev.idvharness.vendor.cyberark.LoadUserLogin;
+import dev.idvharness.vendor.ironvest.CsidConventions;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,20 +40,19 @@ final class Feeders {
     AtomicLong next = new AtomicLong();
     return Stream.generate(() -> {
       long n = next.incrementAndGet();
-      String pod = n % 100 < quirks.otherPodShare() * 100 ? ".pod" : "";
-      String repack = (n + 50) % 100 < quirks.newPackageShare() * 100 ? ".repack" : "";
-      return Map.<String, Object>of(
-          LOGIN, "load.t" + approvalMs + pod + repack + "." + runId + "-vu" + n + "@idv.test");
+      boolean otherPod = n % 100 < quirks.otherPodShare() * 100;
+      boolean newPackage = (n + 50) % 100 < quirks.newPackageShare() * 100;
+      return Map.<String, Object>of(LOGIN,
+          LoadUserLogin.approvedAfter(approvalMs, otherPod, newPackage, runId + "-vu" + n).login());
     }).iterator();
   }
 
   static Iterator<Map<String, Object>> ironVestSessions(int processingCalls, int retryAfterMs, String runId) {
     AtomicLong next = new AtomicLong();
-    String retry = retryAfterMs > 0 ? "r" + retryAfterMs : "noretry";
     return Stream.generate(() -> {
       long n = next.incrementAndGet();
       return Map.<String, Object>of(
-          CSID, "load-p" + processingCalls + "-" + retry + "-" + runId + "-vu" + n,
+          CSID, CsidConventions.loadCsid(processingCalls, retryAfterMs, runId + "-vu" + n),
           UID, "load-" + runId + "-" + n);
     }).iterator();
   }

@@ -19,6 +19,7 @@ import dev.idvharness.client.IronVestClient;
 import dev.idvharness.client.IronVestValidateRule;
 import dev.idvharness.client.LoopStep;
 import dev.idvharness.run.Target;
+import dev.idvharness.vendor.ironvest.IronVestApi;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
@@ -60,7 +61,7 @@ public final class IronVestValidationChain {
     this.recorder = recorder;
     this.runId = runId;
     this.rule = new IronVestValidateRule(settings.validate());
-    this.validateUri = URI.create(target.ironVestUrl() + IronVestClient.VALIDATE);
+    this.validateUri = URI.create(target.ironVestUrl() + IronVestApi.VALIDATE);
   }
 
   public ChainBuilder validation() {
@@ -84,7 +85,7 @@ public final class IronVestValidationChain {
 
   private HttpRequestActionBuilder validate() {
     return http("Validate").post(validateUri.toString())
-        .header("apikey", target.ironVestApiKey())
+        .header(IronVestApi.API_KEY_HEADER, target.ironVestApiKey())
         .body(StringBody(session -> Requests.json(Map.of(
             "cid", settings.ironVestCid(),
             "csid", session.getString(Feeders.CSID),

@@ -11,6 +11,7 @@ import dev.idvharness.client.LoopStep;
 import dev.idvharness.client.Outcome;
 import dev.idvharness.client.Pause;
 import dev.idvharness.client.PollSettings;
+import dev.idvharness.vendor.cyberark.CyberArkApi;
 import java.util.List;
 import java.util.Map;
 import dev.idvharness.stub.cyberark.CyberArkUser;
@@ -67,7 +68,7 @@ public final class CyberArkWorld {
   /** A stub user's start as a client that leaves the X-IDAP-NATIVE-CLIENT header out. */
   public void startStubUserWithoutNativeClientHeader(String login) {
     secrets = UserSecrets.of(target.stubData().user(login).orElseThrow());
-    start(client.postRaw(CyberArkClient.START, object().put("TenantId", client.tenantId()).put("User", login)
+    start(client.postRaw(CyberArkApi.START, object().put("TenantId", client.tenantId()).put("User", login)
         .toString(), Map.of("Content-Type", "application/json")));
   }
 
@@ -90,7 +91,7 @@ public final class CyberArkWorld {
   public void startWithoutUser() {
     ObjectNode body = client.request("unused", "unused", "unused");
     body.retain("TenantId");
-    record(client.post(CyberArkClient.START, body));
+    record(client.post(CyberArkApi.START, body));
   }
 
   public void answerPassword() {
@@ -188,19 +189,19 @@ public final class CyberArkWorld {
             : "password.only@idv.test").mechanism(0, "UP").orElseThrow().id();
         record(client.send("Answer", sessionId(), otherMechanism, secrets.password()));
       }
-      case "another TenantId" -> record(client.post(CyberArkClient.SEND,
+      case "another TenantId" -> record(client.post(CyberArkApi.SEND,
           rightPassword(passwordId).put("TenantId", "OTHER" + Integer.toHexString(UUID.randomUUID().hashCode()))));
       case "no Action", "no MechanismId", "no SessionId", "no TenantId" -> {
         ObjectNode body = rightPassword(passwordId);
         body.remove(request.substring(3));
-        record(client.post(CyberArkClient.SEND, body));
+        record(client.post(CyberArkApi.SEND, body));
       }
       case "Action as a number" ->
-          record(client.post(CyberArkClient.SEND, rightPassword(passwordId).put("Action", 42)));
-      case "Action \"Cancel\"" -> record(client.post(CyberArkClient.SEND, body("Cancel", passwordId)));
+          record(client.post(CyberArkApi.SEND, rightPassword(passwordId).put("Action", 42)));
+      case "Action \"Cancel\"" -> record(client.post(CyberArkApi.SEND, body("Cancel", passwordId)));
       case "Poll on the password mechanism" -> pollOnce("UP");
       case "StartOOB on the password mechanism" -> startOob("UP");
-      case "a body that is not JSON" -> record(client.postRaw(CyberArkClient.SEND, "Action=Answer&Answer=x",
+      case "a body that is not JSON" -> record(client.postRaw(CyberArkApi.SEND, "Action=Answer&Answer=x",
           Map.of("Content-Type", "application/json")));
       default -> throw new IllegalArgumentException("no such request in the catalogue: " + request);
     }

@@ -14,6 +14,7 @@ import dev.idvharness.client.ValidateBody;
 import dev.idvharness.client.ValidateSettings;
 import dev.idvharness.client.VendorHttp;
 import dev.idvharness.config.Keys;
+import dev.idvharness.vendor.ironvest.IronVestApi;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
@@ -107,10 +108,10 @@ public final class IronVestWorld {
    * {@code /api/v1/validate} of earlier vendor docs (contract 2.1). Our clients always send the current path.
    */
   public void postTo(String path) {
-    if (!path.endsWith(IronVestClient.VALIDATE)) {
+    if (!path.endsWith(IronVestApi.VALIDATE)) {
       throw new IllegalArgumentException("not a validate path: " + path);
     }
-    String prefix = path.substring(0, path.length() - IronVestClient.VALIDATE.length());
+    String prefix = path.substring(0, path.length() - IronVestApi.VALIDATE.length());
     VendorHttp http = new VendorHttp(Duration.ofMillis(target.config().getLong(Keys.HTTP_TIMEOUT_MS)), null);
     client = new IronVestClient(http, target.ironVestUrl() + prefix, apiKey());
   }

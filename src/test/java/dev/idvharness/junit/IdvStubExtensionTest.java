@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.idvharness.client.Exchange;
 import dev.idvharness.client.IronVestClient;
 import dev.idvharness.client.VendorHttp;
+import dev.idvharness.vendor.ironvest.IronVestApi;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Nested;
@@ -24,7 +25,7 @@ class IdvStubExtensionTest {
   void servesTheVendorsOnAFreePortWithTheKeysOfItsData() {
     String key = stub.data().requireApiKeyOf("acme-bank");
 
-    Exchange answer = http.post(URI.create(stub.baseUrl() + IronVestClient.VALIDATE),
+    Exchange answer = http.post(URI.create(stub.baseUrl() + IronVestApi.VALIDATE),
         IronVestClient.headers(key), "{\"cid\":\"acme-bank\",\"csid\":\"ext-p0\",\"uid\":\"u\","
             + "\"additionalData\":{\"sessionData\":[]}}");
 

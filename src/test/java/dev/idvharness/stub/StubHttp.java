@@ -7,6 +7,8 @@ import dev.idvharness.client.Exchange;
 import dev.idvharness.client.IronVestClient;
 import dev.idvharness.client.VendorHttp;
 import dev.idvharness.junit.IdvStubExtension;
+import dev.idvharness.vendor.cyberark.CyberArkApi;
+import dev.idvharness.vendor.ironvest.IronVestApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -19,9 +21,9 @@ import java.util.function.Supplier;
 public final class StubHttp {
 
   public static final ObjectMapper JSON = new ObjectMapper();
-  public static final String CYBERARK_START = CyberArkClient.START;
-  public static final String CYBERARK_SEND = CyberArkClient.SEND;
-  public static final String IRONVEST_VALIDATE = IronVestClient.VALIDATE;
+  public static final String CYBERARK_START = CyberArkApi.START;
+  public static final String CYBERARK_SEND = CyberArkApi.SEND;
+  public static final String IRONVEST_VALIDATE = IronVestApi.VALIDATE;
 
   private final VendorHttp http;
   private final Supplier<String> baseUrl;

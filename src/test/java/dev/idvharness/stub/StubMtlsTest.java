@@ -10,6 +10,7 @@ import dev.idvharness.client.TransportFailure;
 import dev.idvharness.client.VendorHttp;
 import dev.idvharness.junit.IdvStubExtension;
 import dev.idvharness.stub.tls.TlsMaterial;
+import dev.idvharness.vendor.ironvest.IronVestApi;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
@@ -66,7 +67,7 @@ class StubMtlsTest {
   /** A client of its own per call: a pooled, already authenticated connection would hide the handshake. */
   private static Exchange validate(SSLContext context) {
     return new VendorHttp(Duration.ofSeconds(10), context).post(
-        URI.create(stub.httpsBaseUrl() + IronVestClient.VALIDATE),
+        URI.create(stub.httpsBaseUrl() + IronVestApi.VALIDATE),
         IronVestClient.headers(stub.data().requireApiKeyOf("acme-bank")),
         json("{'cid':'acme-bank','csid':'mtls-1','uid':'u1','additionalData':{'sessionData':[]}}"));
   }

@@ -40,12 +40,19 @@ public record CyberArkData(
     }
   }
 
-  /** Generated load users: any login matching {@code pattern} behaves like the user {@code like}. */
+  /**
+   * Generated load users: any login of the load-user grammar ({@code vendor.cyberark.LoadUserLogin}) behaves like
+   * the user {@code like}. {@code pattern} is refused: the grammar has one codec, no copy in a data file.
+   */
   @JsonIgnoreProperties({"_comment"})
-  public record LoadUsers(String pattern, String like) {
+  public record LoadUsers(String like, String pattern) {
     public LoadUsers {
-      if (pattern == null || like == null) {
-        throw new IllegalArgumentException("loadUsers needs pattern and like");
+      if (like == null) {
+        throw new IllegalArgumentException("loadUsers needs like (the user the load users behave like)");
+      }
+      if (pattern != null) {
+        throw new IllegalArgumentException("loadUsers.pattern is not read any more: load-user logins follow one"
+            + " grammar, load[.p<N>][.t<MS>][.deny][.pod][.repack].<id>@idv.test (docs/stub-server.md); remove it");
       }
     }
   }

@@ -1,6 +1,7 @@
 package dev.idvharness.stub.cyberark;
 
 import com.github.tomakehurst.wiremock.http.Request;
+import dev.idvharness.vendor.cyberark.CyberArkApi;
 
 /**
  * How a CyberArk request arrived: on the documented {@code /CDirectoryService} paths or on the {@code /Security} paths
@@ -9,13 +10,12 @@ import com.github.tomakehurst.wiremock.http.Request;
  */
 public record CyberArkRoute(boolean securityApi, String host) {
 
-  static final String SECURITY_PREFIX = "/Security/";
-
   /** The vendor serves its paths in any letter case ({@code /security/advanceauthentication}), and so does the stub. */
   static CyberArkRoute of(Request request) {
     String host = request.getHeader("Host");
     String url = request.getUrl();
-    return new CyberArkRoute(url.regionMatches(true, 0, SECURITY_PREFIX, 0, SECURITY_PREFIX.length()),
+    String prefix = CyberArkApi.SECURITY_PREFIX;
+    return new CyberArkRoute(url.regionMatches(true, 0, prefix, 0, prefix.length()),
         host == null ? "" : host);
   }
 

@@ -1,17 +1,15 @@
 package dev.idvharness.stub.cyberark;
 
+import dev.idvharness.vendor.cyberark.LoadUserLogin;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Looks users up by login or UUID, and builds the generated load users from their login. */
 public final class UserDirectory {
 
   private final Map<String, CyberArkUser> byLogin = new HashMap<>();
   private final Map<String, CyberArkUser> byUuid = new HashMap<>();
-  private final Pattern loadPattern;
   private final CyberArkUser loadTemplate;
 
   public UserDirectory(CyberArkData data) {
@@ -23,7 +21,6 @@ public final class UserDirectory {
     }
     CyberArkData.LoadUsers load = data.loadUsers();
     if (load == null) {
-      loadPattern = null;
       loadTemplate = null;
       return;
     }
@@ -31,8 +28,6 @@ public final class UserDirectory {
     if (loadTemplate == null) {
       throw new IllegalArgumentException("loadUsers.like names no user: " + load.like());
     }
-    // logins are case-insensitive everywhere, generated ones included
-    loadPattern = Pattern.compile(load.pattern(), Pattern.CASE_INSENSITIVE);
   }
 
   /** The user of a login (case-insensitive) or UUID; unknown ones get a user that cannot pass. */
@@ -50,29 +45,17 @@ public final class UserDirectory {
   }
 
   private CyberArkUser generated(String login) {
-    if (loadPattern == null || login.length() > 256) {
+    if (loadTemplate == null) {
       return null;
     }
-    Matcher matcher = loadPattern.matcher(login);
-    if (!matcher.matches()) {
-      return null;
-    }
-    CyberArkUser.Oob base = loadTemplate.oob();
-    String polls = group(matcher, "pendingPolls");
-    String after = group(matcher, "approveAfterMs");
-    boolean overridden = polls != null || after != null;
-    CyberArkUser.Oob oob = new CyberArkUser.Oob(
-        polls != null ? Integer.valueOf(polls) : (overridden ? null : base.pendingPolls()),
-        after != null ? Long.valueOf(after) : (overridden ? null : base.approveAfterMs()),
-        group(matcher, "deny") != null || base.deny());
-    return loadTemplate.withLogin(login, oob, group(matcher, "pod") != null, group(matcher, "newPackage") != null);
-  }
-
-  private static String group(Matcher matcher, String name) {
-    try {
-      return matcher.group(name);
-    } catch (IllegalArgumentException noSuchGroup) {
-      return null;
-    }
+    return LoadUserLogin.parse(login).map(load -> {
+      CyberArkUser.Oob base = loadTemplate.oob();
+      boolean overridden = load.pendingPolls() != null || load.approveAfterMs() != null;
+      CyberArkUser.Oob oob = new CyberArkUser.Oob(
+          overridden ? load.pendingPolls() : base.pendingPolls(),
+          overridden ? load.approveAfterMs() : base.approveAfterMs(),
+          load.deny() || base.deny());
+      return loadTemplate.withLogin(login, oob, load.otherPod(), load.newPackage());
+    }).orElse(null);
   }
 }

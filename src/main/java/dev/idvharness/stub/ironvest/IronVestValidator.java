@@ -10,6 +10,7 @@ import dev.idvharness.stub.serve.Responder;
 import dev.idvharness.stub.serve.SessionStore;
 import dev.idvharness.stub.stats.PollDisciplineStats;
 import dev.idvharness.stub.stats.PollRecord;
+import dev.idvharness.vendor.ironvest.CsidConventions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -11,6 +11,7 @@ import dev.idvharness.stub.serve.Plan;
 import dev.idvharness.stub.serve.Reply;
 import dev.idvharness.stub.serve.Responder;
 import dev.idvharness.stub.serve.VendorTransformer;
+import dev.idvharness.vendor.ironvest.IronVestApi;
 import java.util.List;
 
 /**
@@ -45,7 +46,7 @@ public final class ValidateTransformer extends VendorTransformer {
 
   @Override
   protected Reply answer(Request request, ObjectNode body, Plan plan, ClientCall call) {
-    HttpHeader apiKey = request.header("apikey");
+    HttpHeader apiKey = request.header(IronVestApi.API_KEY_HEADER);
     return validator.validate(apiKey.isPresent() ? apiKey.values() : List.of(), body, plan, call);
   }
 

@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.idvharness.stub.clients.ClientCall;
 import dev.idvharness.stub.clients.ClientReport;
 import dev.idvharness.stub.json.Json;
+import dev.idvharness.vendor.ironvest.IronVestApi;
 
 /**
  * The shared shape of the vendor transformers: plan latency and faults first (a faulted request never reaches the
@@ -69,7 +70,7 @@ public abstract class VendorTransformer implements ResponseDefinitionTransformer
     hash = fnv(hash, request.getUrl().toLowerCase(java.util.Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     byte[] body = request.getBody();
     hash = fnv(hash, body == null ? new byte[0] : body);
-    String apiKey = request.getHeader("apikey");
+    String apiKey = request.getHeader(IronVestApi.API_KEY_HEADER);
     return apiKey == null ? hash : fnv(hash, apiKey.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 

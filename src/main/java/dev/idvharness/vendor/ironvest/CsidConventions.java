@@ -1,4 +1,4 @@
-package dev.idvharness.stub.ironvest;
+package dev.idvharness.vendor.ironvest;
 
 import java.util.Locale;
 import java.util.Map;
@@ -10,9 +10,10 @@ import java.util.regex.Pattern;
  * {@code p<N>} N "processing" answers before the decision; {@code r<MS>} their retryAfterMS;
  * {@code noretry} "processing" without retryAfterMS; {@code u<N>} N 503 answers first;
  * {@code mismatch} values do not match; {@code nobio} no biometrics collected; {@code biofail} biometrics do not
- * match; {@code apperr} a terminal application error. Anything else is ignored, so any csid works.
+ * match; {@code apperr} a terminal application error. Anything else is ignored, so any csid works. The one codec
+ * of the convention: the stub reads a csid with {@link #of}, the load feeders write theirs with {@link #loadCsid}.
  */
-record CsidConventions(
+public record CsidConventions(
     Integer processingCalls,
     Integer retryAfterMs,
     boolean noRetryAfter,
@@ -31,7 +32,18 @@ record CsidConventions(
   private static final int SHARED_MAX = 1024;
   private static final Map<CsidConventions, CsidConventions> SHARED = new ConcurrentHashMap<>();
 
-  static CsidConventions of(String csid) {
+  /**
+   * A load run's csid: {@code processingCalls} "processing" answers, each with retryAfterMS {@code retryAfterMs}
+   * (0: none, token {@code noretry}), then the decision; {@code id} keeps it apart from every other session.
+   */
+  public static String loadCsid(int processingCalls, int retryAfterMs, String id) {
+    if (processingCalls < 0 || retryAfterMs < 0) {
+      throw new IllegalArgumentException("processing calls and retryAfterMS are >= 0");
+    }
+    return "load-p" + processingCalls + "-" + (retryAfterMs > 0 ? "r" + retryAfterMs : "noretry") + "-" + id;
+  }
+
+  public static CsidConventions of(String csid) {
     Integer processing = null;
     Integer retryAfter = null;
     boolean noRetry = false;
