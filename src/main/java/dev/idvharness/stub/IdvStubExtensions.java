@@ -7,6 +7,8 @@ import dev.idvharness.stub.admin.IdvAdminApi;
 import dev.idvharness.stub.cyberark.SendIdentityVerificationTransformer;
 import dev.idvharness.stub.cyberark.StartAuthenticationTransformer;
 import dev.idvharness.stub.ironvest.ValidateTransformer;
+import dev.idvharness.stub.cyberark.CyberArkErrors;
+import dev.idvharness.stub.ironvest.IronVestErrors;
 import dev.idvharness.stub.serve.PlainBodyServerFactory;
 import dev.idvharness.stub.serve.ServeTimeRecorder;
 import java.nio.file.Path;
@@ -45,7 +47,7 @@ public final class IdvStubExtensions implements ExtensionFactory {
         new ServeTimeRecorder(shared.stats()),
         new IdvAdminApi(shared),
         new PlainBodyServerFactory(() -> shared.profile().limits().maxBodyBytes(),
-            () -> shared.profile().limits().headerTimeoutMs()));
+            () -> shared.profile().limits().headerTimeoutMs(), List.of(new CyberArkErrors(), new IronVestErrors())));
   }
 
   private static StubState loadFrom(WireMockServices services) {

@@ -56,4 +56,9 @@ public final class SendIdentityVerificationTransformer extends VendorTransformer
   protected Reply internalError() {
     return Envelope.refusedAdvance(null, StartAuthenticationTransformer.INTERNAL_ERROR);
   }
+
+  @Override
+  protected Reply unavailable(Integer retryAfterSeconds) {
+    return CyberArkErrors.unavailable(retryAfterSeconds);
+  }
 }

@@ -60,4 +60,9 @@ public final class StartAuthenticationTransformer extends VendorTransformer {
   static final String UNREADABLE =
       "The request could not be read: send a JSON object with Content-Type: application/json.";
   static final String INTERNAL_ERROR = "The request could not be processed.";
+
+  @Override
+  protected Reply unavailable(Integer retryAfterSeconds) {
+    return CyberArkErrors.unavailable(retryAfterSeconds);
+  }
 }

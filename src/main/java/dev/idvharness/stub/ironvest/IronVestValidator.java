@@ -6,7 +6,6 @@ import dev.idvharness.stub.json.Json;
 import dev.idvharness.stub.profile.Profile;
 import dev.idvharness.stub.serve.Plan;
 import dev.idvharness.stub.serve.Reply;
-import dev.idvharness.stub.serve.Responder;
 import dev.idvharness.stub.serve.SessionStore;
 import dev.idvharness.stub.stats.PollDisciplineStats;
 import dev.idvharness.stub.stats.PollRecord;
@@ -120,7 +119,7 @@ public final class IronVestValidator {
       call.polled(session.polls,
           session.polls.onCall(plan.arrivedAt(), plan.answeredAt(), retryAfter * 1000L, pollStats.get()));
       call.awaits(retryAfter * 1000L);
-      return Responder.unavailable(retryAfter);
+      return IronVestErrors.unavailable(retryAfter);
     }
     int processingCalls = conventions.processingCalls() != null ? conventions.processingCalls() : defaults.processingCalls();
     if (session.decision == null && session.processingAnswered < processingCalls) {
@@ -179,6 +178,6 @@ public final class IronVestValidator {
 
   /** A refused request: {@code reason} is what the client report counts it under. */
   private static Reply error(int status, String reason, String message) {
-    return Reply.refusal(status, Json.object().put("success", false).put("error", message), reason);
+    return IronVestErrors.refused(status, reason, message);
   }
 }

@@ -5,7 +5,6 @@ import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.Request;
 import dev.idvharness.stub.clients.ClientCall;
 import dev.idvharness.stub.clients.ClientReport;
-import dev.idvharness.stub.json.Json;
 import dev.idvharness.stub.profile.Endpoint;
 import dev.idvharness.stub.serve.Plan;
 import dev.idvharness.stub.serve.Reply;
@@ -52,6 +51,16 @@ public final class ValidateTransformer extends VendorTransformer {
 
   @Override
   protected Reply internalError() {
-    return Reply.status(422, Json.object().put("success", false).put("error", "Unprocessable Entity"));
+    return Reply.status(422, IronVestErrors.body("Unprocessable Entity"));
+  }
+
+  @Override
+  protected Reply unavailable(Integer retryAfterSeconds) {
+    return IronVestErrors.unavailable(retryAfterSeconds);
+  }
+
+  @Override
+  protected List<String> callerHeaders() {
+    return List.of(IronVestApi.API_KEY_HEADER);
   }
 }

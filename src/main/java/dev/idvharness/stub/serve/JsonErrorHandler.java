@@ -1,6 +1,5 @@
 package dev.idvharness.stub.serve;
 
-import dev.idvharness.stub.cyberark.Envelope;
 import dev.idvharness.stub.json.Json;
 import java.io.IOException;
 import wiremock.jakarta.servlet.RequestDispatcher;
@@ -11,11 +10,16 @@ import wiremock.org.eclipse.jetty.server.handler.ErrorHandler;
 
 /**
  * What the server answers when a Throwable escapes our code or WireMock's, or something calls sendError: never
- * Jetty's HTML page, the one answer neither vendor sends. A CyberArk path gets the envelope with success false (HTTP
- * 200, as every CyberArk answer); IronVest gets {@code {success:false, error}} with 500; anything else a small JSON
- * error with the status. The Throwable is logged once, by class and path: never a request's body or headers.
+ * Jetty's HTML page, the one answer neither vendor sends. Each vendor answers its own paths ({@link ContainerErrors});
+ * anything else gets a small JSON error with the status. The Throwable is logged once, by class and path: never a request's body or headers.
  */
 final class JsonErrorHandler extends ErrorHandler {
+
+  private final java.util.List<ContainerErrors> vendors;
+
+  JsonErrorHandler(java.util.List<ContainerErrors> vendors) {
+    this.vendors = java.util.List.copyOf(vendors);
+  }
 
   @Override
   public void handle(String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response)
@@ -29,16 +33,10 @@ final class JsonErrorHandler extends ErrorHandler {
       status = 500;
     }
     String lower = path.toLowerCase(java.util.Locale.ROOT);
-    if (lower.startsWith("/cdirectoryservice/") || lower.startsWith("/security/")) {
-      reply = lower.endsWith("/startauthentication")
-          ? Envelope.refusedStart(null, "The request could not be processed.")
-          : Envelope.refusedAdvance(null, "The request could not be processed.");
-    } else if (path.endsWith("/validate")) {
-      reply = Reply.status(status, Json.object().put("success", false).put("error", status == 500
-          ? "Internal Server Error" : "HTTP " + status));
-    } else {
-      reply = Reply.status(status, Json.object().put("error", status == 500 ? "internal error" : "HTTP " + status));
-    }
+    int failed = status;
+    reply = vendors.stream().map(vendor -> vendor.answer(lower, failed)).flatMap(java.util.Optional::stream)
+        .findFirst().orElseGet(() -> Reply.status(failed, Json.object().put("error", failed == 500 ? "internal error"
+            : "HTTP " + failed)));
     if (!response.isCommitted()) {
       response.reset();
       response.setStatus(reply.status());

@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.http.HttpServerFactory;
 import com.github.tomakehurst.wiremock.http.StubRequestHandler;
 import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpServer;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.function.IntSupplier;
 import wiremock.jakarta.servlet.DispatcherType;
 import wiremock.org.eclipse.jetty.io.NetworkTrafficListener;
@@ -33,14 +34,18 @@ public final class PlainBodyServerFactory implements HttpServerFactory {
 
   private final IntSupplier maxBodyBytes;
   private final IntSupplier headerTimeoutMs;
+  /** Each vendor's answer when the container fails on its paths. */
+  private final List<ContainerErrors> vendors;
 
   /**
    * @param maxBodyBytes the live limit (the profile's {@code limits.maxBodyBytes})
    * @param headerTimeoutMs the live deadline for a connection's first request head ({@code limits.headerTimeoutMs})
+   * @param vendors each vendor's answer when the container fails on one of its paths
    */
-  public PlainBodyServerFactory(IntSupplier maxBodyBytes, IntSupplier headerTimeoutMs) {
+  public PlainBodyServerFactory(IntSupplier maxBodyBytes, IntSupplier headerTimeoutMs, List<ContainerErrors> vendors) {
     this.maxBodyBytes = maxBodyBytes;
     this.headerTimeoutMs = headerTimeoutMs;
+    this.vendors = List.copyOf(vendors);
   }
 
   @Override
@@ -76,12 +81,12 @@ public final class PlainBodyServerFactory implements HttpServerFactory {
       // after WireMock's own configuration, which sets an error handler of its own
       @Override
       protected void decorateMockServiceContextAfterConfig(ServletContextHandler context) {
-        context.setErrorHandler(new JsonErrorHandler());
+        context.setErrorHandler(new JsonErrorHandler(vendors));
       }
 
       @Override
       protected void decorateAdminServiceContextAfterConfig(ServletContextHandler context) {
-        context.setErrorHandler(new JsonErrorHandler());
+        context.setErrorHandler(new JsonErrorHandler(vendors));
       }
     };
   }

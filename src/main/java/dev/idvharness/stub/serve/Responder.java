@@ -3,10 +3,10 @@ package dev.idvharness.stub.serve;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import dev.idvharness.stub.json.Json;
 import dev.idvharness.stub.profile.FaultSpec;
 import dev.idvharness.stub.profile.Profile;
 import dev.idvharness.stub.stats.ServeStats;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -37,15 +37,15 @@ public final class Responder {
   }
 
   /** The injected fault of a plan, or null when the request is to be answered. */
-  public ResponseDefinition fault(Plan plan) {
+  public ResponseDefinition fault(Plan plan, Function<Integer, Reply> unavailable) {
     if (plan.fault() == null) {
       return null;
     }
     return switch (plan.fault()) {
       case RESET -> ResponseDefinitionBuilder.responseDefinition().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
-      case UNAVAILABLE -> render(plan, unavailable(profile.get().faults().retryAfterSeconds()));
+      case UNAVAILABLE -> render(plan, unavailable.apply(profile.get().faults().retryAfterSeconds()));
       // a stall is a 503 that comes too late: the client's own timeout is what is being tested
-      case STALL -> render(plan, unavailable(null));
+      case STALL -> render(plan, unavailable.apply(null));
     };
   }
 
@@ -68,11 +68,5 @@ public final class Responder {
       builder.withFixedDelay((int) plan.delayMs());
     }
     return builder.build();
-  }
-
-  /** The vendor-neutral 503 answer; IronVest documents this body. */
-  public static Reply unavailable(Integer retryAfterSeconds) {
-    var body = Json.object().put("success", false).put("error", "Service Unavailable");
-    return new Reply(503, body, retryAfterSeconds);
   }
 }

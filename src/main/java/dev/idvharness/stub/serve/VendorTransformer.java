@@ -9,7 +9,6 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.idvharness.stub.clients.ClientCall;
 import dev.idvharness.stub.clients.ClientReport;
 import dev.idvharness.stub.json.Json;
-import dev.idvharness.vendor.ironvest.IronVestApi;
 
 /**
  * The shared shape of the vendor transformers: plan latency and faults first (a faulted request never reaches the
@@ -41,13 +40,16 @@ public abstract class VendorTransformer implements ResponseDefinitionTransformer
   /** What the vendor says when our own code failed: never a 5xx and never a stack trace. */
   protected abstract Reply internalError();
 
+  /** The vendor's 503, injected by a fault profile (with Retry-After when {@code retryAfterSeconds} is set). */
+  protected abstract Reply unavailable(Integer retryAfterSeconds);
+
   @Override
   public final ResponseDefinition transform(ServeEvent serveEvent) {
     long arrivedAt = System.currentTimeMillis();
     Request request = serveEvent.getRequest();
     ObjectNode body = declaresJson(request) ? Json.parseObject(request.getBody()).orElse(null) : null;
     Plan plan = responder.plan(endpoint(body), arrivedAt);
-    ResponseDefinition fault = responder.fault(plan);
+    ResponseDefinition fault = responder.fault(plan, this::unavailable);
     if (fault != null) {
       return fault;
     }
@@ -65,13 +67,21 @@ public abstract class VendorTransformer implements ResponseDefinitionTransformer
   }
 
   /** "The same request": the path in one case, the body's bytes and the headers that name the caller (FNV-1a). */
-  private static long fingerprint(Request request) {
+  private long fingerprint(Request request) {
     long hash = 0xcbf29ce484222325L;
     hash = fnv(hash, request.getUrl().toLowerCase(java.util.Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     byte[] body = request.getBody();
     hash = fnv(hash, body == null ? new byte[0] : body);
-    String apiKey = request.getHeader(IronVestApi.API_KEY_HEADER);
-    return apiKey == null ? hash : fnv(hash, apiKey.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    for (String header : callerHeaders()) {
+      String value = request.getHeader(header);
+      hash = value == null ? hash : fnv(hash, value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return hash;
+  }
+
+  /** The request headers that name the caller to this vendor (IronVest's apikey); none by default. */
+  protected java.util.List<String> callerHeaders() {
+    return java.util.List.of();
   }
 
   private static long fnv(long hash, byte[] bytes) {

@@ -6,8 +6,10 @@ package dev.idvharness.vendor.cyberark;
  */
 public final class CyberArkApi {
 
-  public static final String START = "/CDirectoryService/StartAuthentication";
-  public static final String SEND = "/CDirectoryService/SendIdentityVerification";
+  /** The documented operations live under this prefix. */
+  public static final String DIRECTORY_PREFIX = "/CDirectoryService/";
+  public static final String START = DIRECTORY_PREFIX + "StartAuthentication";
+  public static final String SEND = DIRECTORY_PREFIX + "SendIdentityVerification";
   /** ark-sdk-python and conjur-cli-go call the same operations under /Security/. */
   public static final String SECURITY_PREFIX = "/Security/";
   public static final String NATIVE_CLIENT_HEADER = "X-IDAP-NATIVE-CLIENT";

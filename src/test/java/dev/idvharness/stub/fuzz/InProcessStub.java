@@ -66,7 +66,7 @@ final class InProcessStub {
 
   private Answer serve(String endpoint, ObjectNode parsed, long arrivedAt, BiFunction<Plan, ClientCall, Reply> vendor) {
     Plan plan = state.responder().plan(endpoint, arrivedAt);
-    if (state.responder().fault(plan) != null) {
+    if (plan.fault() != null) {
       throw new IllegalStateException("profiles/none.json planned a fault");
     }
     // the client report sees every call too: its bookkeeping is fuzzed with the vendor logic
