@@ -19,6 +19,10 @@ public final class CyberArkErrors implements ContainerErrors {
         && !lowerCasePath.startsWith(CyberArkApi.SECURITY_PREFIX.toLowerCase(Locale.ROOT))) {
       return Optional.empty();
     }
+    if (status == 503) {
+      // the container is unavailable (a server shutting down): the vendor's 503, never a denial-looking envelope
+      return Optional.of(unavailable(null));
+    }
     return Optional.of(lowerCasePath.endsWith("/startauthentication") ? Envelope.refusedStart(null, NOT_PROCESSED)
         : Envelope.refusedAdvance(null, NOT_PROCESSED));
   }

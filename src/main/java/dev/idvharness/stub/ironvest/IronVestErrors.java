@@ -30,6 +30,9 @@ public final class IronVestErrors implements ContainerErrors {
     if (!lowerCasePath.endsWith(IronVestApi.VALIDATE.substring(IronVestApi.VALIDATE.lastIndexOf('/')))) {
       return Optional.empty();
     }
+    if (status == 503) {
+      return Optional.of(unavailable(null));
+    }
     return Optional.of(Reply.status(status, body(status == 500 ? "Internal Server Error" : "HTTP " + status)));
   }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.function.IntSupplier;
 import wiremock.jakarta.servlet.DispatcherType;
 import wiremock.org.eclipse.jetty.io.NetworkTrafficListener;
+import wiremock.org.eclipse.jetty.server.Server;
 import wiremock.org.eclipse.jetty.server.ServerConnector;
 import wiremock.org.eclipse.jetty.servlet.FilterHolder;
 import wiremock.org.eclipse.jetty.servlet.ServletContextHandler;
@@ -76,6 +77,13 @@ public final class PlainBodyServerFactory implements HttpServerFactory {
       @Override
       protected void decorateAdminServiceContextBeforeConfig(ServletContextHandler context) {
         addPlainBodyFilter(context);
+      }
+
+      // the server's own handler too: a request caught by a shutdown (its context already stopped) got Jetty's HTML
+      @Override
+      protected void applyAdditionalServerConfiguration(Server server, Options serverOptions) {
+        super.applyAdditionalServerConfiguration(server, serverOptions);
+        server.setErrorHandler(new JsonErrorHandler(vendors));
       }
 
       // after WireMock's own configuration, which sets an error handler of its own
