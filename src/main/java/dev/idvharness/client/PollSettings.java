@@ -7,6 +7,6 @@ import dev.idvharness.config.Keys;
 public record PollSettings(long intervalMs, long deadlineMs) {
 
   public static PollSettings from(HarnessConfig config) {
-    return new PollSettings(config.getLong(Keys.POLL_INTERVAL_MS), config.getLong(Keys.POLL_DEADLINE_MS));
+    return new PollSettings(config.get(Keys.POLL_INTERVAL_MS), config.get(Keys.POLL_DEADLINE_MS));
   }
 }

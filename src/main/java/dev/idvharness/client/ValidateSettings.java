@@ -14,11 +14,11 @@ public record ValidateSettings(
 
   public static ValidateSettings from(HarnessConfig config) {
     return new ValidateSettings(
-        config.getLong(Keys.VALIDATE_DEFAULT_WAIT_MS),
-        config.getLong(Keys.VALIDATE_MAX_BACKOFF_MS),
-        config.getLong(Keys.VALIDATE_MIN_RETRY_AFTER_MS),
-        config.getLong(Keys.VALIDATE_MAX_RETRY_AFTER_MS),
-        config.getInt(Keys.VALIDATE_UNAVAILABLE_RETRIES),
-        config.getLong(Keys.VALIDATE_DEADLINE_MS));
+        config.get(Keys.VALIDATE_DEFAULT_WAIT_MS),
+        config.get(Keys.VALIDATE_MAX_BACKOFF_MS),
+        config.get(Keys.VALIDATE_MIN_RETRY_AFTER_MS),
+        config.get(Keys.VALIDATE_MAX_RETRY_AFTER_MS),
+        config.get(Keys.VALIDATE_UNAVAILABLE_RETRIES),
+        config.get(Keys.VALIDATE_DEADLINE_MS));
   }
 }

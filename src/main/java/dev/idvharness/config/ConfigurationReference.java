@@ -57,10 +57,10 @@ public final class ConfigurationReference {
       doc.append("\n## ").append(section.getValue()).append("\n\n")
           .append("| key | environment | default | form | meaning |\n")
           .append("|---|---|---|---|---|\n");
-      for (Key key : Keys.all()) {
+      for (Key<?> key : Keys.all()) {
         if (key.name().startsWith(section.getKey())) {
           doc.append("| `").append(key.name()).append("` | `").append(key.environmentName()).append("` | ")
-              .append(defaultOf(key)).append(" | ").append(key.secret() ? "secret, environment only" : key.form().expected)
+              .append(defaultOf(key)).append(" | ").append(key.secret() ? "secret, environment only" : key.form().expected())
               .append(" | ").append(escape(key.meaning())).append(" |\n");
         }
       }
@@ -68,8 +68,8 @@ public final class ConfigurationReference {
     return doc.toString();
   }
 
-  private static String defaultOf(Key key) {
-    return key.defaultValue() == null ? "(none)" : key.defaultValue().isEmpty() ? "(empty)" : "`" + key.defaultValue() + "`";
+  private static String defaultOf(Key<?> key) {
+    return key.defaultText() == null ? "(none)" : key.defaultText().isEmpty() ? "(empty)" : "`" + key.defaultText() + "`";
   }
 
   private static String escape(String text) {

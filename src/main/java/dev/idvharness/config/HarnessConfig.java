@@ -28,13 +28,14 @@ public final class HarnessConfig {
   private static final List<String> NAMESPACES =
       List.of("harness.", "cyberark.", "ironvest.", "poll.", "validate.", "load.", "sla.", "reports.", "drift.");
 
-  private final Map<String, String> values;
+  /** Each key's value, parsed once by its form when the configuration is read. */
+  private final Map<Key<?>, Object> values;
   /** Keys given a value (not the default) by -D, the environment or the file. */
   private final Set<String> set;
   /** Keys given a blank value: such a value counts as unset, and an error says which. */
   private final Set<String> blank;
 
-  private HarnessConfig(Map<String, String> values, Set<String> set, Set<String> blank) {
+  private HarnessConfig(Map<Key<?>, Object> values, Set<String> set, Set<String> blank) {
     this.values = values;
     this.set = set;
     this.blank = blank;
@@ -57,24 +58,27 @@ public final class HarnessConfig {
     rejectUnknown(system, "system property -D", problems);
     rejectUnknown(file, "harness.properties key ", problems);
     warnUnknownEnvironment(environment);
-    Map<String, String> resolved = new LinkedHashMap<>();
+    Map<Key<?>, Object> resolved = new LinkedHashMap<>();
     Set<String> set = new HashSet<>();
     Set<String> blank = new HashSet<>();
-    for (Key key : Keys.all()) {
+    for (Key<?> key : Keys.all()) {
       Optional<String> given = given(key, system, environment, file, problems);
       if (given.isPresent() && given.get().isBlank()) {
         blank.add(key.name());
       }
-      String value = given.filter(v -> !v.isBlank()).orElse(key.defaultValue());
-      if (given.isPresent() && !given.get().isBlank()) {
-        set.add(key.name());
-      }
-      if (value != null) {
-        if (!key.form().accepts(value)) {
-          problems.add(key.name() + " (" + key.environmentName() + ") must be " + key.form().expected + ", not "
-              + shown(key, value));
+      if (given.isEmpty() || given.get().isBlank()) {
+        if (key.defaultValue() != null) {
+          resolved.put(key, key.defaultValue());
         }
-        resolved.put(key.name(), value);
+        continue;
+      }
+      set.add(key.name());
+      Object value = key.form().parse(given.get());
+      if (value == null) {
+        problems.add(key.name() + " (" + key.environmentName() + ") must be " + key.form().expected() + ", not "
+            + shown(key, given.get()));
+      } else {
+        resolved.put(key, value);
       }
     }
     if (!problems.isEmpty()) {
@@ -83,75 +87,42 @@ public final class HarnessConfig {
     return new HarnessConfig(resolved, set, blank);
   }
 
-  /** A copy with some keys set, as if given with -D (used to point a run at a stub started on a free port). */
-  public HarnessConfig with(Map<String, String> overrides) {
-    Map<String, String> system = new HashMap<>();
-    set.forEach(name -> system.put(name, values.get(name)));
-    system.putAll(overrides);
-    Map<String, String> secrets = new HashMap<>();
-    for (Key key : Keys.all()) {
-      if (key.secret() && values.containsKey(key.name())) {
-        secrets.put(key.environmentName(), values.get(key.name()));
-        system.remove(key.name());
-      }
-    }
-    return from(system, secrets, Map.of());
-  }
-
-  public Optional<String> find(Key key) {
-    return Optional.ofNullable(values.get(key.name()));
+  /** The key's value (given or default), or empty when it has neither. */
+  public <T> Optional<T> find(Key<T> key) {
+    @SuppressWarnings("unchecked") // each value was put by its own key's form
+    T value = (T) values.get(key);
+    return Optional.ofNullable(value);
   }
 
   /** True when the key was given a value (not blank), whatever that value is: a default does not count. */
-  public boolean isSet(Key key) {
+  public boolean isSet(Key<?> key) {
     return set.contains(key.name());
   }
 
   /** Why a key has no value of its own: "blank" (given, but empty) or "unset". */
-  public String whyNotSet(Key key) {
+  public String whyNotSet(Key<?> key) {
     return blank.contains(key.name()) ? "blank" : "unset";
   }
 
   /** The value of a key that has a default or was set; a missing one stops the run naming the key. */
-  public String get(Key key) {
+  public <T> T get(Key<T> key) {
     return find(key).orElseThrow(() -> new ConfigException(
         key.name() + " is required and " + whyNotSet(key) + ": set " + (key.secret() ? "" : "-D" + key.name()
             + " or ") + "the environment variable " + key.environmentName()));
   }
 
-  public long getLong(Key key) {
-    return Long.parseLong(get(key));
-  }
-
-  public int getInt(Key key) {
-    long value = getLong(key);
-    if (value != (int) value) {
-      throw new ConfigException(key.name() + " (" + key.environmentName() + ") must be at most " + Integer.MAX_VALUE
-          + ", not " + shown(key, get(key)));
-    }
-    return (int) value;
-  }
-
-  public double getDouble(Key key) {
-    return Double.parseDouble(get(key));
-  }
-
-  public boolean getBoolean(Key key) {
-    return Boolean.parseBoolean(get(key));
-  }
-
   public boolean isRemote() {
-    return "remote".equals(get(Keys.TARGET_KEY));
+    return get(Keys.TARGET_KEY) == TargetKind.REMOTE;
   }
 
   /** Every configured secret value: what the reports and logs are searched for. */
   public List<String> secretValues() {
     return Keys.all().stream().filter(Key::secret).map(this::find).flatMap(Optional::stream)
-        .filter(value -> !value.isBlank()).collect(Collectors.toList());
+        .map(String::valueOf).filter(value -> !value.isBlank()).collect(Collectors.toList());
   }
 
   /** The value given for a key by the first source that has it (blank included), or empty. */
-  private static Optional<String> given(Key key, Map<String, String> system, Map<String, String> environment,
+  private static Optional<String> given(Key<?> key, Map<String, String> system, Map<String, String> environment,
       Map<String, String> file, List<String> problems) {
     if (key.secret()) {
       if (system.containsKey(key.name()) || file.containsKey(key.name())) {
@@ -175,7 +146,7 @@ public final class HarnessConfig {
   }
 
   /** A value as an error message may show it: a secret as ***, anything else quoted, on one short line. */
-  static String shown(Key key, String value) {
+  static String shown(Key<?> key, String value) {
     return key.secret() ? "***" : "'" + oneLine(value) + "'";
   }
 
@@ -231,9 +202,9 @@ public final class HarnessConfig {
   /** The key most like a misspelt name, as a hint: ", did you mean load.usersPerSec (LOAD_USERS_PER_SEC)?". */
   private static String closest(String name) {
     String wanted = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-    Key best = null;
+    Key<?> best = null;
     int bestDistance = Integer.MAX_VALUE;
-    for (Key key : Keys.all()) {
+    for (Key<?> key : Keys.all()) {
       int distance = distance(wanted, key.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", ""));
       if (distance < bestDistance) {
         best = key;

@@ -11,8 +11,8 @@ import java.util.List;
  */
 public final class RemoteRequirements {
 
-  private static final List<Key> CYBERARK = List.of(Keys.CYBERARK_TENANT_ID, Keys.CYBERARK_USER, Keys.CYBERARK_PASSWORD);
-  private static final List<Key> IRONVEST = List.of(Keys.IRONVEST_API_KEY, Keys.IRONVEST_CID, Keys.IRONVEST_UID,
+  private static final List<Key<String>> CYBERARK = List.of(Keys.CYBERARK_TENANT_ID, Keys.CYBERARK_USER, Keys.CYBERARK_PASSWORD);
+  private static final List<Key<String>> IRONVEST = List.of(Keys.IRONVEST_API_KEY, Keys.IRONVEST_CID, Keys.IRONVEST_UID,
       Keys.IRONVEST_CSID);
 
   private RemoteRequirements() {}
@@ -44,7 +44,7 @@ public final class RemoteRequirements {
     if (ironVest) {
       missing(config, "IronVest", IRONVEST, problems);
       if (config.isSet(Keys.IRONVEST_CLIENT_CERT) != config.isSet(Keys.IRONVEST_CLIENT_KEY)) {
-        Key absent = config.isSet(Keys.IRONVEST_CLIENT_CERT) ? Keys.IRONVEST_CLIENT_KEY : Keys.IRONVEST_CLIENT_CERT;
+        Key<String> absent = config.isSet(Keys.IRONVEST_CLIENT_CERT) ? Keys.IRONVEST_CLIENT_KEY : Keys.IRONVEST_CLIENT_CERT;
         problems.add("mTLS needs IRONVEST_CLIENT_CERT and IRONVEST_CLIENT_KEY together: " + absent.environmentName()
             + " is " + config.whyNotSet(absent));
       }
@@ -58,7 +58,7 @@ public final class RemoteRequirements {
     if (!config.isRemote()) {
       return warnings;
     }
-    for (Key key : List.of(Keys.CYBERARK_TENANT_ID, Keys.CYBERARK_USER, Keys.IRONVEST_CID, Keys.IRONVEST_UID)) {
+    for (Key<String> key : List.of(Keys.CYBERARK_TENANT_ID, Keys.CYBERARK_USER, Keys.IRONVEST_CID, Keys.IRONVEST_UID)) {
       if (config.isSet(key) && config.get(key).equals(key.defaultValue())) {
         warnings.add(key.environmentName() + "=" + key.defaultValue() + " is also the local stub's default;"
             + " used as given");
@@ -67,9 +67,9 @@ public final class RemoteRequirements {
     return warnings;
   }
 
-  private static void missing(HarnessConfig config, String vendor, List<Key> keys, List<String> problems) {
+  private static void missing(HarnessConfig config, String vendor, List<Key<String>> keys, List<String> problems) {
     List<String> absent = new ArrayList<>();
-    for (Key key : keys) {
+    for (Key<String> key : keys) {
       if (!config.isSet(key)) {
         absent.add(key.environmentName() + " is " + config.whyNotSet(key));
       }

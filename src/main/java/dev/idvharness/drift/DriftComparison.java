@@ -1,5 +1,6 @@
 package dev.idvharness.drift;
 
+import dev.idvharness.config.DriftKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +28,13 @@ public final class DriftComparison {
       String operation = stubCase.operation();
       if (stubCase.status() != vendorCase.status()
           && seen.add(operation + " status " + stubCase.status() + ">" + vendorCase.status())) {
-        differences.add(new Difference(operation, "(status)", Difference.Kind.STATUS_CHANGED,
+        differences.add(new Difference(operation, "(status)", DriftKind.STATUS_CHANGED,
             String.valueOf(stubCase.status()), String.valueOf(vendorCase.status())));
       }
       if (!stubCase.contentType().equals(vendorCase.contentType())
           && seen.add(operation + " type " + stubCase.contentType() + ">" + vendorCase.contentType())) {
         differences.add(new Difference(operation + "/" + stubCase.outcome(), "(content type)",
-            Difference.Kind.CONTENT_TYPE_CHANGED, stubCase.contentType(), vendorCase.contentType()));
+            DriftKind.CONTENT_TYPE_CHANGED, stubCase.contentType(), vendorCase.contentType()));
       }
     });
     Set<String> operations = new TreeSet<>();
@@ -43,9 +44,9 @@ public final class DriftComparison {
       AnswerShape ours = stub.shapes.get(operation);
       AnswerShape theirs = vendor.shapes.get(operation);
       if (ours == null) {
-        differences.add(new Difference(operation, "(answer)", Difference.Kind.NEW_IN_VENDOR, "never seen", "seen"));
+        differences.add(new Difference(operation, "(answer)", DriftKind.NEW_IN_VENDOR, "never seen", "seen"));
       } else if (theirs == null) {
-        differences.add(new Difference(operation, "(answer)", Difference.Kind.MISSING_IN_VENDOR, "seen", "never seen"));
+        differences.add(new Difference(operation, "(answer)", DriftKind.MISSING_IN_VENDOR, "seen", "never seen"));
       } else {
         compareShapes(operation, ours, theirs, differences);
       }
@@ -65,16 +66,16 @@ public final class DriftComparison {
   private static void compareShapes(String operation, AnswerShape ours, AnswerShape theirs,
       List<Difference> differences) {
     if (ours.bodies.contains("json-object") != theirs.bodies.contains("json-object")) {
-      differences.add(new Difference(operation, "(body)", Difference.Kind.CONTENT_TYPE_CHANGED,
+      differences.add(new Difference(operation, "(body)", DriftKind.CONTENT_TYPE_CHANGED,
           String.join(", ", ours.bodies), String.join(", ", theirs.bodies)));
       return;
     }
-    compareKeys(operation, "", ours.fields, theirs.fields, differences, Difference.Kind.TYPE_CHANGED);
-    compareKeys(operation, "header ", ours.headers, theirs.headers, differences, Difference.Kind.FORMAT_CHANGED);
+    compareKeys(operation, "", ours.fields, theirs.fields, differences, DriftKind.TYPE_CHANGED);
+    compareKeys(operation, "header ", ours.headers, theirs.headers, differences, DriftKind.FORMAT_CHANGED);
     theirs.formats.forEach((path, formats) -> {
       Set<String> stubFormats = ours.formats.get(path);
       if (stubFormats != null && !stubFormats.containsAll(formats)) {
-        differences.add(new Difference(operation, path, Difference.Kind.FORMAT_CHANGED, String.join(", ", stubFormats),
+        differences.add(new Difference(operation, path, DriftKind.FORMAT_CHANGED, String.join(", ", stubFormats),
             String.join(", ", formats)));
       }
     });
@@ -82,7 +83,7 @@ public final class DriftComparison {
       Set<String> stubValues = ours.values.getOrDefault(path, Set.of());
       for (String value : values) {
         if (!stubValues.contains(value) && ours.fields.containsKey(path)) {
-          differences.add(new Difference(operation, path, Difference.Kind.NEW_VALUE, String.join(", ", stubValues),
+          differences.add(new Difference(operation, path, DriftKind.NEW_VALUE, String.join(", ", stubValues),
               value));
         }
       }
@@ -91,10 +92,10 @@ public final class DriftComparison {
 
   /** Paths (or headers) on one side only, and those whose types (or formats) differ. */
   private static void compareKeys(String operation, String prefix, Map<String, Set<String>> ours,
-      Map<String, Set<String>> theirs, List<Difference> differences, Difference.Kind changed) {
+      Map<String, Set<String>> theirs, List<Difference> differences, DriftKind changed) {
     for (String path : new TreeSet<>(ours.keySet())) {
       if (!theirs.containsKey(path)) {
-        differences.add(new Difference(operation, prefix + path, Difference.Kind.MISSING_IN_VENDOR,
+        differences.add(new Difference(operation, prefix + path, DriftKind.MISSING_IN_VENDOR,
             String.join(", ", ours.get(path)), "absent"));
       } else if (!Objects.equals(ours.get(path), theirs.get(path)) && !ours.get(path).containsAll(theirs.get(path))) {
         differences.add(new Difference(operation, prefix + path, changed, String.join(", ", ours.get(path)),
@@ -103,7 +104,7 @@ public final class DriftComparison {
     }
     for (String path : new TreeSet<>(theirs.keySet())) {
       if (!ours.containsKey(path)) {
-        differences.add(new Difference(operation, prefix + path, Difference.Kind.NEW_IN_VENDOR, "absent",
+        differences.add(new Difference(operation, prefix + path, DriftKind.NEW_IN_VENDOR, "absent",
             String.join(", ", theirs.get(path))));
       }
     }

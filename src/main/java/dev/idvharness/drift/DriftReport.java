@@ -1,5 +1,6 @@
 package dev.idvharness.drift;
 
+import dev.idvharness.config.DriftKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -34,7 +35,7 @@ public final class DriftReport {
   public record Dated(Difference difference, Instant firstSeen) {}
 
   public static List<Dated> write(Path dir, Map<String, String> run, List<Difference> differences,
-      List<ShapeLog.RuleNote> rules, Set<Difference.Kind> failOn, Instant now) {
+      List<ShapeLog.RuleNote> rules, Set<DriftKind> failOn, Instant now) {
     try {
       Files.createDirectories(dir);
       List<Dated> dated = date(dir.resolve(JSON_FILE), differences, now);
@@ -71,7 +72,7 @@ public final class DriftReport {
   }
 
   private static void writeJson(Path file, Map<String, String> run, List<Dated> dated,
-      List<ShapeLog.RuleNote> rules, Set<Difference.Kind> failOn) throws IOException {
+      List<ShapeLog.RuleNote> rules, Set<DriftKind> failOn) throws IOException {
     ObjectNode root = HarnessJson.MAPPER.createObjectNode();
     ObjectNode vendor = root.putObject("vendor");
     run.forEach(vendor::put);
@@ -91,7 +92,7 @@ public final class DriftReport {
   }
 
   private static String html(Map<String, String> run, List<Dated> dated, List<ShapeLog.RuleNote> rules,
-      Set<Difference.Kind> failOn) {
+      Set<DriftKind> failOn) {
     Map<String, List<Dated>> byOperation = new LinkedHashMap<>();
     dated.forEach(entry -> byOperation.computeIfAbsent(entry.difference().operation(), key -> new ArrayList<>())
         .add(entry));
@@ -130,7 +131,7 @@ public final class DriftReport {
     return html.append("</body></html>\n").toString();
   }
 
-  private static String junit(List<Dated> dated, Set<Difference.Kind> failOn) {
+  private static String junit(List<Dated> dated, Set<DriftKind> failOn) {
     JUnitXml xml = new JUnitXml("drift");
     JUnitXml.Suite suite = xml.suite("drift");
     for (Dated entry : dated) {
@@ -147,8 +148,8 @@ public final class DriftReport {
     return xml.render();
   }
 
-  private static String labels(Set<Difference.Kind> kinds) {
-    return String.join(", ", kinds.stream().map(Difference.Kind::label).toList());
+  private static String labels(Set<DriftKind> kinds) {
+    return String.join(", ", kinds.stream().map(DriftKind::label).toList());
   }
 
 }

@@ -1,5 +1,6 @@
 package dev.idvharness.drift;
 
+import dev.idvharness.config.DriftKind;
 import dev.idvharness.config.ConfigException;
 import dev.idvharness.config.HarnessConfig;
 import dev.idvharness.config.Keys;
@@ -8,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +27,7 @@ public final class DriftReportMain {
   public static void main(String[] args) {
     try {
       HarnessConfig config = HarnessConfig.load();
-      Set<Difference.Kind> failOn = failOn(config.get(Keys.DRIFT_FAIL_ON));
+      Set<DriftKind> failOn = config.get(Keys.DRIFT_FAIL_ON);
       Path stubFile = Path.of(args[0]);
       Path vendorFile = Path.of(args[1]);
       for (Path file : List.of(stubFile, vendorFile)) {
@@ -66,16 +66,5 @@ public final class DriftReportMain {
       System.err.println("drift: the reports could not be written: " + e.getMessage());
       System.exit(2);
     }
-  }
-
-  /** {@code drift.failOn}: a comma-separated list of kinds, or empty. */
-  public static Set<Difference.Kind> failOn(String value) {
-    Set<Difference.Kind> kinds = EnumSet.noneOf(Difference.Kind.class);
-    for (String label : value.split(",")) {
-      if (!label.isBlank()) {
-        kinds.add(Difference.Kind.of(label));
-      }
-    }
-    return kinds;
   }
 }

@@ -5,6 +5,7 @@ import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 
 import dev.idvharness.config.HarnessConfig;
 import dev.idvharness.config.Keys;
+import dev.idvharness.config.LoadProfile;
 import io.gatling.javaapi.core.OpenInjectionStep;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,22 +15,21 @@ import java.util.List;
  * An open-model injection profile (new flows per second, whatever the system's answer times): smoke, load, stress or
  * soak. {@link #rateAt} gives the rate injected at a moment of the run, so stress can name the rate where a gate broke.
  */
-public record Injection(String profile, double startRate, double endRate, Duration ramp, Duration hold) {
+public record Injection(LoadProfile profile, double startRate, double endRate, Duration ramp, Duration hold) {
 
   public static Injection from(HarnessConfig config) {
-    String profile = config.get(Keys.LOAD_PROFILE_KEY);
-    Duration ramp = Duration.ofSeconds(config.getLong(Keys.LOAD_RAMP_SECONDS));
+    LoadProfile profile = config.get(Keys.LOAD_PROFILE_KEY);
+    Duration ramp = Duration.ofSeconds(config.get(Keys.LOAD_RAMP_SECONDS));
     return switch (profile) {
-      case "smoke" -> new Injection(profile, 0, config.getDouble(Keys.LOAD_SMOKE_USERS_PER_SEC), Duration.ZERO,
-          Duration.ofSeconds(config.getLong(Keys.LOAD_SMOKE_SECONDS)));
-      case "load" -> new Injection(profile, 0, config.getDouble(Keys.LOAD_USERS_PER_SEC), ramp,
-          Duration.ofSeconds(config.getLong(Keys.LOAD_DURATION_SECONDS)));
-      case "stress" -> new Injection(profile, config.getDouble(Keys.LOAD_STRESS_START_USERS_PER_SEC),
-          config.getDouble(Keys.LOAD_STRESS_END_USERS_PER_SEC),
-          Duration.ofSeconds(config.getLong(Keys.LOAD_STRESS_SECONDS)), Duration.ZERO);
-      case "soak" -> new Injection(profile, 0, config.getDouble(Keys.LOAD_SOAK_USERS_PER_SEC), ramp,
-          Duration.ofMillis(Math.round(config.getDouble(Keys.LOAD_SOAK_MINUTES) * 60_000)));
-      default -> throw new IllegalStateException("unchecked load.profile " + profile);
+      case SMOKE -> new Injection(profile, 0, config.get(Keys.LOAD_SMOKE_USERS_PER_SEC), Duration.ZERO,
+          Duration.ofSeconds(config.get(Keys.LOAD_SMOKE_SECONDS)));
+      case LOAD -> new Injection(profile, 0, config.get(Keys.LOAD_USERS_PER_SEC), ramp,
+          Duration.ofSeconds(config.get(Keys.LOAD_DURATION_SECONDS)));
+      case STRESS -> new Injection(profile, config.get(Keys.LOAD_STRESS_START_USERS_PER_SEC),
+          config.get(Keys.LOAD_STRESS_END_USERS_PER_SEC),
+          Duration.ofSeconds(config.get(Keys.LOAD_STRESS_SECONDS)), Duration.ZERO);
+      case SOAK -> new Injection(profile, 0, config.get(Keys.LOAD_SOAK_USERS_PER_SEC), ramp,
+          Duration.ofMillis(Math.round(config.get(Keys.LOAD_SOAK_MINUTES) * 60_000)));
     };
   }
 

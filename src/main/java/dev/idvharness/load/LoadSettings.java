@@ -4,7 +4,6 @@ import dev.idvharness.client.PollSettings;
 import dev.idvharness.client.ValidateSettings;
 import dev.idvharness.config.ConfigException;
 import dev.idvharness.config.HarnessConfig;
-import dev.idvharness.config.Key;
 import dev.idvharness.config.Keys;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,41 +60,41 @@ public record LoadSettings(
   }
 
   public static LoadSettings from(HarnessConfig config) {
-    int injectors = config.getInt(Keys.LOAD_INJECTORS);
-    int index = config.getInt(Keys.LOAD_INJECTOR_INDEX);
+    int injectors = config.get(Keys.LOAD_INJECTORS);
+    int index = config.get(Keys.LOAD_INJECTOR_INDEX);
     if (index >= injectors) {
       throw new ConfigException("load.injectorIndex " + index + " is not below load.injectors " + injectors
           + " (an index runs from 0 to N-1)");
     }
     Sharding sharding = new Sharding(injectors, index,
         config.find(Keys.LOAD_RUN_ID).orElseGet(LoadSettings::newRunId),
-        config.find(Keys.LOAD_START_AT).map(Key.Form::parseInstant).orElse(null),
+        config.find(Keys.LOAD_START_AT).orElse(null),
         Path.of(config.get(Keys.LOAD_RESULTS_DIR)));
     return new LoadSettings(
         Injection.from(config),
-        Duration.ofSeconds(config.getLong(Keys.LOAD_DRAIN_SECONDS)),
+        Duration.ofSeconds(config.get(Keys.LOAD_DRAIN_SECONDS)),
         config.get(Keys.CYBERARK_TENANT_ID),
         config.get(Keys.CYBERARK_OOB_MECHANISM),
-        config.getLong(Keys.LOAD_CYBERARK_APPROVAL_MS),
-        new CyberArkQuirks(config.getDouble(Keys.LOAD_CYBERARK_OTHER_POD_SHARE),
-            config.getDouble(Keys.LOAD_CYBERARK_NEW_PACKAGE_SHARE)),
+        config.get(Keys.LOAD_CYBERARK_APPROVAL_MS),
+        new CyberArkQuirks(config.get(Keys.LOAD_CYBERARK_OTHER_POD_SHARE),
+            config.get(Keys.LOAD_CYBERARK_NEW_PACKAGE_SHARE)),
         PollSettings.from(config),
         config.get(Keys.IRONVEST_CID),
-        config.getInt(Keys.LOAD_IRONVEST_PROCESSING_CALLS),
-        config.getInt(Keys.LOAD_IRONVEST_RETRY_AFTER_MS),
+        config.get(Keys.LOAD_IRONVEST_PROCESSING_CALLS),
+        config.get(Keys.LOAD_IRONVEST_RETRY_AFTER_MS),
         ValidateSettings.from(config),
-        config.getDouble(Keys.LOAD_IRONVEST_SHARE),
+        config.get(Keys.LOAD_IRONVEST_SHARE),
         new Sla(
-            config.getDouble(Keys.SLA_FAILED_PERCENT),
-            config.getInt(Keys.SLA_P95_MS),
-            config.getInt(Keys.SLA_P99_MS),
-            config.getInt(Keys.SLA_CYBERARK_VERDICT_P95_MS),
-            config.getInt(Keys.SLA_IRONVEST_VERDICT_P95_MS),
-            config.getInt(Keys.SLA_MAX_STUB_LAG_MS),
-            config.getInt(Keys.SLA_MAX_GENERATOR_LAG_MS)),
+            config.get(Keys.SLA_FAILED_PERCENT),
+            config.get(Keys.SLA_P95_MS),
+            config.get(Keys.SLA_P99_MS),
+            config.get(Keys.SLA_CYBERARK_VERDICT_P95_MS),
+            config.get(Keys.SLA_IRONVEST_VERDICT_P95_MS),
+            config.get(Keys.SLA_MAX_STUB_LAG_MS),
+            config.get(Keys.SLA_MAX_GENERATOR_LAG_MS)),
         Path.of(config.get(Keys.REPORTS_DIR)),
         sharding,
-        Duration.ofSeconds(config.getLong(Keys.LOAD_WARMUP_SECONDS)));
+        Duration.ofSeconds(config.get(Keys.LOAD_WARMUP_SECONDS)));
   }
 
   static String newRunId() {
@@ -124,7 +123,7 @@ public record LoadSettings(
   public String fingerprint() {
     return String.format(Locale.ROOT, "%s %s..%s/s ramp %ds hold %ds; drain %ds; poll %d/%d ms; validate %s; "
             + "tenant %s; cid %s; approval %d ms; quirks %s; processing %d x %d ms; share %s; sla %s",
-        totalInjection.profile(), totalInjection.startRate(), totalInjection.endRate(),
+        totalInjection.profile().label(), totalInjection.startRate(), totalInjection.endRate(),
         totalInjection.ramp().toSeconds(), totalInjection.hold().toSeconds(), drain.toSeconds(), poll.intervalMs(),
         poll.deadlineMs(), validate, cyberArkTenantId, ironVestCid, cyberArkApprovalMs, cyberArkQuirks, ironVestProcessingCalls,
         ironVestRetryAfterMs, ironVestShare, sla);

@@ -6,6 +6,7 @@ import static io.gatling.javaapi.core.CoreDsl.global;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idvharness.client.StubAdminClient;
 import dev.idvharness.config.ConfigException;
+import dev.idvharness.config.LoadProfile;
 import dev.idvharness.config.HarnessConfig;
 import dev.idvharness.config.Keys;
 import dev.idvharness.json.HarnessJson;
@@ -66,12 +67,12 @@ public abstract class LoadSimulation extends Simulation {
             + " minutes ahead: give a start time shortly after every generator is up");
       }
       remote = config.isRemote();
-      gatlingAssertions = config.getBoolean(Keys.LOAD_GATLING_ASSERTIONS);
+      gatlingAssertions = config.get(Keys.LOAD_GATLING_ASSERTIONS);
       target = Target.forLoad(config);
       stubAdmin = target.stubUrl() == null ? null : new StubAdminClient(target.stubUrl(), target.stubAdminToken());
       runId = settings.sharding().idPrefix();
       ResourceBudget.check(settings);
-      guard = "stress".equals(settings.totalInjection().profile())
+      guard = settings.totalInjection().profile() == LoadProfile.STRESS
           ? new StressGuard(settings, settings.longestDeadlineMs()) : null;
       // the last step writes records and reports with classes nothing loaded yet: at the open-file limit a jar can
       // no longer be opened to load them, and the run would lose its results

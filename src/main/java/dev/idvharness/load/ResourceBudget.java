@@ -2,6 +2,7 @@ package dev.idvharness.load;
 
 import com.sun.management.UnixOperatingSystemMXBean;
 import dev.idvharness.config.ConfigException;
+import dev.idvharness.config.LoadProfile;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -53,7 +54,7 @@ public final class ResourceBudget {
       throw new ConfigException(String.format(Locale.ROOT,
           "the %s profile needs up to %d open files (%s flows/s x %d ms per flow, one connection each, + %d); "
               + "this process may open %d: raise the limit (ulimit -n %d) or lower the rate",
-          injection.profile(), needed, trim(rate), flowMs, RESERVED_FILES, maxFiles, needed));
+          injection.profile().label(), needed, trim(rate), flowMs, RESERVED_FILES, maxFiles, needed));
     }
   }
 
@@ -64,13 +65,13 @@ public final class ResourceBudget {
       long neededMb = (needed >> 20) + 1;
       throw new ConfigException(String.format(Locale.ROOT,
           "the %s profile needs about %d MiB of heap (%d flows in flight x %d KiB + %d MiB); this JVM may use %d MiB:"
-              + " raise it (-Xmx%dm) or lower the rate", injection.profile(), neededMb, flows,
+              + " raise it (-Xmx%dm) or lower the rate", injection.profile().label(), neededMb, flows,
           HEAP_PER_FLOW_BYTES >> 10, HEAP_BASE_BYTES >> 20, maxHeapBytes >> 20, neededMb));
     }
   }
 
   private static double budgetedRate(Injection injection) {
-    return "stress".equals(injection.profile()) ? injection.startRate() : injection.peakRate();
+    return injection.profile() == LoadProfile.STRESS ? injection.startRate() : injection.peakRate();
   }
 
   private static long budgetedFlowMs(long longestDeadlineMs) {

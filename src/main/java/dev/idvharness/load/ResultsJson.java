@@ -1,5 +1,6 @@
 package dev.idvharness.load;
 
+import dev.idvharness.config.LoadProfile;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idvharness.json.HarnessJson;
@@ -27,7 +28,7 @@ public final class ResultsJson {
     ObjectNode root = HarnessJson.MAPPER.createObjectNode();
     root.put("simulation", meta.simulation());
     root.put("runId", meta.runId());
-    root.put("profile", meta.injection().profile());
+    root.put("profile", meta.injection().profile().label());
     root.put("target", meta.remote() ? "remote" : "local stubs");
     root.put("injectors", meta.injectors());
     root.put("runSeconds", Math.round(runSeconds * 10) / 10.0);
@@ -64,7 +65,7 @@ public final class ResultsJson {
         root.put("stubError", stub.error());
       }
     }
-    if ("stress".equals(meta.injection().profile())) {
+    if (meta.injection().profile() == LoadProfile.STRESS) {
       ObjectNode stress = root.putObject("stress");
       if (breakpoint == null) {
         stress.put("firstBrokenGate", "none up to " + meta.injection().peakRate() + " users/s");

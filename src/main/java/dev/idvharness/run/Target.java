@@ -134,7 +134,7 @@ public final class Target implements AutoCloseable {
 
   /** Load against a vendor only on explicit request. */
   public static void requireRemoteOptIn(HarnessConfig config) {
-    if (config.isRemote() && !config.getBoolean(Keys.LOAD_ALLOW_REMOTE)) {
+    if (config.isRemote() && !config.get(Keys.LOAD_ALLOW_REMOTE)) {
       throw new ConfigException("harness.target=remote: load runs against a vendor need -Dload.allowRemote=true"
           + " (mind the vendor's rate limits, see docs/load.md); nothing was sent");
     }
@@ -380,7 +380,7 @@ public final class Target implements AutoCloseable {
 
   /** One HTTP layer per TLS context, with the configured timeout; every exchange goes to the drift recorder. */
   public VendorHttp http(SSLContext tls) {
-    return new VendorHttp(Duration.ofMillis(config.getLong(Keys.HTTP_TIMEOUT_MS)), tls, DriftRecorder::record);
+    return new VendorHttp(Duration.ofMillis(config.get(Keys.HTTP_TIMEOUT_MS)), tls, DriftRecorder::record);
   }
 
   @Override

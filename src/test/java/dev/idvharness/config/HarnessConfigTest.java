@@ -22,14 +22,14 @@ class HarnessConfigTest {
 
   @Test
   void theDefaultAppliesWhenNothingIsSet() {
-    assertThat(HarnessConfig.from(NONE, NONE, NONE).get(Keys.POLL_INTERVAL_MS)).isEqualTo("1000");
+    assertThat(HarnessConfig.from(NONE, NONE, NONE).get(Keys.POLL_INTERVAL_MS)).isEqualTo(1000L);
   }
 
   @Test
   void theFileOverridesTheDefault() {
     HarnessConfig config = HarnessConfig.from(NONE, NONE, Map.of("poll.intervalMs", "2000"));
 
-    assertThat(config.get(Keys.POLL_INTERVAL_MS)).isEqualTo("2000");
+    assertThat(config.get(Keys.POLL_INTERVAL_MS)).isEqualTo(2000L);
   }
 
   @Test
@@ -37,7 +37,7 @@ class HarnessConfigTest {
     HarnessConfig config =
         HarnessConfig.from(NONE, Map.of("POLL_INTERVAL_MS", "3000"), Map.of("poll.intervalMs", "2000"));
 
-    assertThat(config.get(Keys.POLL_INTERVAL_MS)).isEqualTo("3000");
+    assertThat(config.get(Keys.POLL_INTERVAL_MS)).isEqualTo(3000L);
   }
 
   @Test
@@ -45,7 +45,7 @@ class HarnessConfigTest {
     HarnessConfig config = HarnessConfig.from(Map.of("poll.intervalMs", "4000"),
         Map.of("POLL_INTERVAL_MS", "3000"), Map.of("poll.intervalMs", "2000"));
 
-    assertThat(config.getLong(Keys.POLL_INTERVAL_MS)).isEqualTo(4000);
+    assertThat(config.get(Keys.POLL_INTERVAL_MS)).isEqualTo(4000);
   }
 
   @ParameterizedTest(name = "{0} is read from {1}")
@@ -86,7 +86,7 @@ class HarnessConfigTest {
 
     HarnessConfig config = HarnessConfig.from(system, environment, NONE);
 
-    assertThat(config.get(Keys.POLL_INTERVAL_MS)).isEqualTo("1000");
+    assertThat(config.get(Keys.POLL_INTERVAL_MS)).isEqualTo(1000L);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -99,7 +99,7 @@ class HarnessConfigTest {
         .contains("warning: environment variable " + name + " names no configuration key")
         .contains("did you mean " + closest);
     // the run goes on: the environment is shared with the CI runner, Kubernetes and wrapper scripts
-    assertThat(HarnessConfig.from(NONE, Map.of(name, "50"), NONE).get(Keys.POLL_INTERVAL_MS)).isNotBlank();
+    assertThat(HarnessConfig.from(NONE, Map.of(name, "50"), NONE).get(Keys.POLL_INTERVAL_MS)).isEqualTo(1000L);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -107,7 +107,7 @@ class HarnessConfigTest {
   void aSharedEnvironmentsOwnVariableUnderOurPrefixesStopsNothing(String name) {
     HarnessConfig config = HarnessConfig.from(NONE, Map.of(name, "x"), NONE);
 
-    assertThat(config.get(Keys.LOAD_PROFILE_KEY)).isEqualTo("smoke");
+    assertThat(config.get(Keys.LOAD_PROFILE_KEY)).isEqualTo(LoadProfile.SMOKE);
   }
 
   @Test
@@ -151,7 +151,7 @@ class HarnessConfigTest {
       "poll.deadlineMs            | 0               | a whole number > 0",
       "harness.httpTimeoutMs      | ten seconds     | a whole number > 0",
       "validate.deadlineMs        | 1.5             | a whole number > 0",
-      "validate.unavailableRetries| -1              | a whole number >= 0",
+      "validate.unavailableRetries| -1              | a whole number from 0 to 2147483647",
       "load.ironvestShare         | 1.5             | a number from 0 to 1",
       "load.ironvestShare         | -0.1            | a number from 0 to 1",
       "load.ironvestShare         | NaN             | a number from 0 to 1",
@@ -199,12 +199,22 @@ class HarnessConfigTest {
   }
 
   @Test
-  void aValueTooLargeForAnIntNamesTheKeyWhenReadAsAnInt() {
-    HarnessConfig config = HarnessConfig.from(Map.of("poll.deadlineMs", "9999999999"), NONE, NONE);
+  void aValueTooLargeForItsKeysTypeIsRefusedAtLoadNotWhenRead() {
+    assertThat(HarnessConfig.from(Map.of("poll.deadlineMs", "9999999999"), NONE, NONE).get(Keys.POLL_DEADLINE_MS))
+        .isEqualTo(9_999_999_999L);
+    assertThat(errorOf(Map.of("sla.p95Ms", "9999999999"), NONE, NONE))
+        .contains("sla.p95Ms (SLA_P95_MS) must be a whole number from 1 to 2147483647, not '9999999999'");
+  }
 
-    assertThat(config.getLong(Keys.POLL_DEADLINE_MS)).isEqualTo(9_999_999_999L);
-    assertThatThrownBy(() -> config.getInt(Keys.POLL_DEADLINE_MS)).isInstanceOf(ConfigException.class)
-        .hasMessageContaining("poll.deadlineMs").hasMessageContaining("POLL_DEADLINE_MS");
+  @Test
+  void aValueIsParsedOnceIntoItsKeysType() {
+    HarnessConfig config = HarnessConfig.from(Map.of("drift.failOn", "type-changed, new-value",
+        "load.startAt", "1764590400000", "load.profile", "stress"), NONE, NONE);
+
+    assertThat(config.get(Keys.DRIFT_FAIL_ON)).containsExactly(DriftKind.TYPE_CHANGED, DriftKind.NEW_VALUE);
+    assertThat(config.get(Keys.LOAD_START_AT)).isEqualTo(java.time.Instant.parse("2025-12-01T12:00:00Z"));
+    assertThat(config.get(Keys.LOAD_PROFILE_KEY)).isEqualTo(LoadProfile.STRESS);
+    assertThat(HarnessConfig.from(NONE, NONE, NONE).get(Keys.DRIFT_FAIL_ON)).isEmpty();
   }
 
   // --- secrets: only from the environment, never shown
@@ -243,7 +253,7 @@ class HarnessConfigTest {
 
   @Test
   void aBadValueOfASecretKeyIsShownAsStars() {
-    Key secretNumber = new Key("harness.secretPin", null, Key.Form.POSITIVE_INT, true, "a secret number");
+    Key<Integer> secretNumber = Key.undeclared("harness.secretPin", Key.Form.POSITIVE_INT, true);
 
     assertThat(HarnessConfig.shown(secretNumber, "not-a-number-" + SECRET)).isEqualTo("***");
   }
@@ -272,7 +282,7 @@ class HarnessConfigTest {
     }
   }
 
-  private static Key key(String name) {
+  private static Key<?> key(String name) {
     return Keys.all().stream().filter(key -> key.name().equals(name)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no key " + name));
   }

@@ -112,7 +112,7 @@ public final class IronVestWorld {
       throw new IllegalArgumentException("not a validate path: " + path);
     }
     String prefix = path.substring(0, path.length() - IronVestApi.VALIDATE.length());
-    VendorHttp http = new VendorHttp(Duration.ofMillis(target.config().getLong(Keys.HTTP_TIMEOUT_MS)), null);
+    VendorHttp http = new VendorHttp(Duration.ofMillis(target.config().get(Keys.HTTP_TIMEOUT_MS)), null);
     client = new IronVestClient(http, target.ironVestUrl() + prefix, apiKey());
   }
 

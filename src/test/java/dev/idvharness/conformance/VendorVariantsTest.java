@@ -1,5 +1,6 @@
 package dev.idvharness.conformance;
 
+import dev.idvharness.config.DriftKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -69,7 +70,7 @@ class VendorVariantsTest {
 
     assertThat(drift).anySatisfy(difference -> {
       assertThat(difference.path()).isEqualTo("traceId");
-      assertThat(difference.kind()).isEqualTo(Difference.Kind.NEW_IN_VENDOR);
+      assertThat(difference.kind()).isEqualTo(DriftKind.NEW_IN_VENDOR);
     });
   }
 
@@ -78,7 +79,7 @@ class VendorVariantsTest {
     List<Difference> drift = driftAgainst("no-retry-after", answer -> answer.json(body -> body.remove("retryAfterMS")));
 
     assertThat(drift).contains(new Difference("ironvest.validate/processing", "retryAfterMS",
-        Difference.Kind.MISSING_IN_VENDOR, "integer", "absent"));
+        DriftKind.MISSING_IN_VENDOR, "integer", "absent"));
   }
 
   @Test
@@ -92,7 +93,7 @@ class VendorVariantsTest {
 
     assertThat(drift).anySatisfy(difference -> {
       assertThat(difference.path()).isEqualTo("IsSoftError");
-      assertThat(difference.kind()).isEqualTo(Difference.Kind.TYPE_CHANGED);
+      assertThat(difference.kind()).isEqualTo(DriftKind.TYPE_CHANGED);
       assertThat(difference.vendor()).isEqualTo("string");
     });
   }
@@ -107,7 +108,7 @@ class VendorVariantsTest {
 
     assertThat(drift).anySatisfy(difference -> {
       assertThat(difference.path()).isEqualTo("ErrorID");
-      assertThat(difference.kind()).isEqualTo(Difference.Kind.FORMAT_CHANGED);
+      assertThat(difference.kind()).isEqualTo(DriftKind.FORMAT_CHANGED);
       assertThat(difference.vendor()).isEqualTo("guid");
     });
   }
@@ -126,7 +127,7 @@ class VendorVariantsTest {
     });
 
     assertThat(drift).extracting(Difference::kind)
-        .contains(Difference.Kind.STATUS_CHANGED, Difference.Kind.CONTENT_TYPE_CHANGED);
+        .contains(DriftKind.STATUS_CHANGED, DriftKind.CONTENT_TYPE_CHANGED);
   }
 
   @Test
@@ -138,7 +139,7 @@ class VendorVariantsTest {
     }));
 
     assertThat(drift).contains(new Difference("cyberark.StartAuthentication/failure", "Result.Summary",
-        Difference.Kind.NEW_VALUE, "Undefined", "UserRequired"));
+        DriftKind.NEW_VALUE, "Undefined", "UserRequired"));
     assertThat(vendorSide.rules).as("the [client] check that did not hold is a note, not a failure")
         .anySatisfy(note -> {
           assertThat(note.scenario()).startsWith("1.4-12");

@@ -1,5 +1,6 @@
 package dev.idvharness.drift;
 
+import dev.idvharness.config.DriftKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idvharness.client.Exchange;
@@ -29,7 +30,7 @@ class DriftComparisonTest {
         ironVest(DECISION.replace("\"ivScore\"", "\"riskLevel\":\"low\",\"ivScore\"")));
 
     assertThat(differences).containsExactly(new Difference("ironvest.validate/decision", "riskLevel",
-        Difference.Kind.NEW_IN_VENDOR, "absent", "string"));
+        DriftKind.NEW_IN_VENDOR, "absent", "string"));
   }
 
   @Test
@@ -38,7 +39,7 @@ class DriftComparisonTest {
         ironVest("{\"errorMessage\":\"processing\",\"retryAfterMS\":100}"), ironVest("{\"errorMessage\":\"processing\"}"));
 
     assertThat(differences).extracting(Difference::path, Difference::kind)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("retryAfterMS", Difference.Kind.MISSING_IN_VENDOR));
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("retryAfterMS", DriftKind.MISSING_IN_VENDOR));
   }
 
   @Test
@@ -47,7 +48,7 @@ class DriftComparisonTest {
         ironVest(DECISION.replace("2000", "\"2000\"")));
 
     assertThat(differences).containsExactly(new Difference("ironvest.validate/decision", "ivScore",
-        Difference.Kind.TYPE_CHANGED, "integer", "string"));
+        DriftKind.TYPE_CHANGED, "integer", "string"));
   }
 
   @Test
@@ -56,7 +57,7 @@ class DriftComparisonTest {
         cyberArk(FAILURE.replace(":7e1a", "")));
 
     assertThat(differences).containsExactly(new Difference("cyberark.SendIdentityVerification.Answer/failure",
-        "ErrorID", Difference.Kind.FORMAT_CHANGED, "guid:hex", "guid"));
+        "ErrorID", DriftKind.FORMAT_CHANGED, "guid:hex", "guid"));
   }
 
   @Test
@@ -66,7 +67,7 @@ class DriftComparisonTest {
         cyberArk("{\"success\":false,\"Result\":{\"Summary\":\"LoginFailure\"}}"));
 
     assertThat(differences).containsExactly(new Difference("cyberark.SendIdentityVerification.Answer/failure",
-        "Result.Summary", Difference.Kind.NEW_VALUE, "Failure", "LoginFailure"));
+        "Result.Summary", DriftKind.NEW_VALUE, "Failure", "LoginFailure"));
   }
 
   @Test
@@ -76,10 +77,10 @@ class DriftComparisonTest {
 
     assertThat(DriftComparison.compare(stub, vendor)).extracting(Difference::operation, Difference::path,
         Difference::kind).contains(
-            org.assertj.core.groups.Tuple.tuple("ironvest.validate", "(status)", Difference.Kind.STATUS_CHANGED),
-            org.assertj.core.groups.Tuple.tuple("ironvest.validate/403", "(answer)", Difference.Kind.NEW_IN_VENDOR),
+            org.assertj.core.groups.Tuple.tuple("ironvest.validate", "(status)", DriftKind.STATUS_CHANGED),
+            org.assertj.core.groups.Tuple.tuple("ironvest.validate/403", "(answer)", DriftKind.NEW_IN_VENDOR),
             org.assertj.core.groups.Tuple.tuple("ironvest.validate/422", "(answer)",
-                Difference.Kind.MISSING_IN_VENDOR));
+                DriftKind.MISSING_IN_VENDOR));
   }
 
   @Test
@@ -88,7 +89,7 @@ class DriftComparisonTest {
     ShapeLog vendor = log("ironvest", "case", exchange(VALIDATE, 422, "text/html", "<h1>bad</h1>"));
 
     assertThat(DriftComparison.compare(stub, vendor)).extracting(Difference::kind)
-        .contains(Difference.Kind.CONTENT_TYPE_CHANGED).doesNotContain(Difference.Kind.MISSING_IN_VENDOR);
+        .contains(DriftKind.CONTENT_TYPE_CHANGED).doesNotContain(DriftKind.MISSING_IN_VENDOR);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.idvharness.drift;
 
+import dev.idvharness.config.DriftKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -22,12 +23,12 @@ class DriftReportTest {
   @Test
   void aKindToFailOnFailsItsCaseAndTheOthersAreSkipped() throws Exception {
     List<Difference> differences = List.of(
-        new Difference("cyberark.StartAuthentication", "Result.Challenges", Difference.Kind.TYPE_CHANGED, "array",
+        new Difference("cyberark.StartAuthentication", "Result.Challenges", DriftKind.TYPE_CHANGED, "array",
             "object"),
-        new Difference("ironvest.validate", "riskScore", Difference.Kind.NEW_IN_VENDOR, "(absent)", "number"));
+        new Difference("ironvest.validate", "riskScore", DriftKind.NEW_IN_VENDOR, "(absent)", "number"));
 
     DriftReport.write(dir, Map.of("target", "sandbox <eu>"), differences, List.of(),
-        EnumSet.of(Difference.Kind.TYPE_CHANGED), Instant.parse("2026-12-02T10:00:00Z"));
+        EnumSet.of(DriftKind.TYPE_CHANGED), Instant.parse("2026-12-02T10:00:00Z"));
 
     Element root = DocumentBuilderFactory.newInstance().newDocumentBuilder()
         .parse(dir.resolve("TEST-drift.xml").toFile()).getDocumentElement();

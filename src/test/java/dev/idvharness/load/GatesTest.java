@@ -1,5 +1,6 @@
 package dev.idvharness.load;
 
+import dev.idvharness.config.LoadProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -151,7 +152,7 @@ class GatesTest {
 
   @Test
   void stressReportsTheRateWhereAGateBrokeForGoodNotAWarmUpBlip() {
-    Injection ramp = new Injection("stress", 10, 110, java.time.Duration.ofSeconds(100), java.time.Duration.ZERO);
+    Injection ramp = new Injection(LoadProfile.STRESS, 10, 110, java.time.Duration.ofSeconds(100), java.time.Duration.ZERO);
     FlowResult flow = new FlowResult(IronVestValidationChain.NAME, 300, new Histogram(3), new Histogram(3), Map.of(), Map.of(
         0L, FlowResult.Window.of(50, 0, 2500),
         5L, FlowResult.Window.of(60, 0, 1900),

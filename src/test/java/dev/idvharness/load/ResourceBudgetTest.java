@@ -1,5 +1,6 @@
 package dev.idvharness.load;
 
+import dev.idvharness.config.LoadProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,8 +12,8 @@ import org.junit.jupiter.api.Test;
 /** The open-file budget of a profile: one line naming the limit and the fix, before any traffic. */
 class ResourceBudgetTest {
 
-  private static final Injection LOAD = new Injection("load", 0, 100, Duration.ofSeconds(10), Duration.ofSeconds(60));
-  private static final Injection STRESS = new Injection("stress", 20, 5000, Duration.ofSeconds(120), Duration.ZERO);
+  private static final Injection LOAD = new Injection(LoadProfile.LOAD, 0, 100, Duration.ofSeconds(10), Duration.ofSeconds(60));
+  private static final Injection STRESS = new Injection(LoadProfile.STRESS, 20, 5000, Duration.ofSeconds(120), Duration.ZERO);
 
   @Test
   void aLimitBelowThePeakOfAFixedProfileIsRefusedWithTheFix() {

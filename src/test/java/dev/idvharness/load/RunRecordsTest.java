@@ -1,5 +1,6 @@
 package dev.idvharness.load;
 
+import dev.idvharness.config.LoadProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RunRecordsTest {
 
   private static final LoadSettings.Sla SLA = new LoadSettings.Sla(1.0, 500, 1000, 4000, 2000, 50, 250);
-  private static final Injection SMOKE = new Injection("smoke", 0, 9, Duration.ZERO, Duration.ofSeconds(4));
+  private static final Injection SMOKE = new Injection(LoadProfile.SMOKE, 0, 9, Duration.ZERO, Duration.ofSeconds(4));
 
   @TempDir
   Path dir;
