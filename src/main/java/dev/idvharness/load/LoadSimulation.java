@@ -14,8 +14,6 @@ import dev.idvharness.report.RunReportFiles;
 import dev.idvharness.run.Target;
 import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.core.Simulation;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryUsage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,8 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Timer;
-import java.util.TimerTask;
 
 /**
  * What the simulations share: the configuration and target, read and checked before any traffic (a bad one stops the
@@ -33,7 +29,6 @@ import java.util.TimerTask;
  */
 public abstract class LoadSimulation extends Simulation {
 
-  private static final long PROGRESS_EVERY_MS = 10_000;
   /** The farthest a shared start time may lie ahead: a start an hour away is a mistake, not a plan. */
   private static final Duration MAX_WAIT_FOR_START = Duration.ofMinutes(30);
 
@@ -45,15 +40,11 @@ public abstract class LoadSimulation extends Simulation {
   private final boolean remote;
   private final StubAdminClient stubAdmin;
   private volatile long startedAt = System.currentTimeMillis();
-  private MemorySampler memory;
-  private final GeneratorMeter meter = new GeneratorMeter();
+  private final RunMonitor monitor;
   /** Descriptors for the end of the run, whatever the run used up (taken in the constructor, given back in after). */
   private ReservedFiles reservedFiles;
-  private Timer warmup;
-  private Timer progress;
   /** Stress only: stops the injection once the knee is clear (null for the other profiles). */
   private final StressGuard guard;
-  private Timer guardTimer;
   private final boolean gatlingAssertions;
 
   protected LoadSimulation() {
@@ -78,6 +69,7 @@ public abstract class LoadSimulation extends Simulation {
       // no longer be opened to load them, and the run would lose its results
       RunClasses.loadAll();
       reservedFiles = ReservedFiles.take();
+      monitor = new RunMonitor(getClass().getSimpleName(), settings, stubAdmin, guard, recorders::values);
     } catch (ConfigException bad) {
       System.err.println("load: " + bad.getMessage());
       throw bad;
@@ -117,81 +109,9 @@ public abstract class LoadSimulation extends Simulation {
     }
     waitForTheSharedStart();
     startedAt = System.currentTimeMillis();
-    meter.start();
     System.out.println("load: " + getClass().getSimpleName() + " injects from now (generator "
         + settings.sharding().injectorIndex() + " of " + settings.sharding().injectors() + ")");
-    memory = new MemorySampler(stubAdmin);
-    memory.start(10);
-    progress = new Timer("idv-progress", true);
-    progress.scheduleAtFixedRate(new TimerTask() {
-      @Override
-      public void run() {
-        try {
-          printProgress();
-        } catch (RuntimeException | InternalError missed) {
-          // a progress line is not worth the timer
-        }
-      }
-    }, PROGRESS_EVERY_MS, PROGRESS_EVERY_MS);
-    if (guard != null) {
-      guardTimer = new Timer("idv-stress-guard", true);
-      guardTimer.scheduleAtFixedRate(new TimerTask() {
-        @Override
-        public void run() {
-          // the guard must outlive a bad second: a Timer whose task throws never runs again
-          try {
-            watchTheKnee();
-          } catch (RuntimeException | InternalError missed) {
-            System.out.println("load: stress guard: this second's look failed (" + missed.getMessage() + ")");
-          }
-        }
-      }, 1000, 1000);
-    }
-    long warmupMs = settings.warmup().toMillis();
-    if (stubAdmin != null && warmupMs > 0 && warmupMs < settings.totalInjection().duration().toMillis()) {
-      warmup = new Timer("idv-warmup", true);
-      warmup.schedule(new TimerTask() {
-        @Override
-        public void run() {
-          stubAdmin.resetStats();
-        }
-      }, warmupMs);
-    }
-  }
-
-  private long flowsInFlight() {
-    return recorders.values().stream().mapToLong(FlowRecorder::inFlight).sum();
-  }
-
-  private void watchTheKnee() {
-    long now = System.currentTimeMillis();
-    long inFlight = flowsInFlight();
-    boolean wasInjecting = guard.injecting();
-    guard.check(now, startedAt, inFlight, () -> recorders.values().stream().map(FlowRecorder::result).toList(),
-        ResourceBudget::openFiles, ResourceBudget.maxOpenFiles(), ResourceBudget::heapLiveBytes,
-        Runtime.getRuntime().maxMemory());
-    if (wasInjecting && !guard.injecting()) {
-      StressGuard.Stop stop = guard.stop();
-      System.out.println(String.format(Locale.ROOT, "load: stress: the knee is clear at second %d "
-          + "(%.1f flows/s): %s; no new flows, %d in flight get up to %d s", stop.atSecond(), stop.usersPerSec(),
-          stop.reason(), stop.inFlight(), settings.drain().toSeconds()));
-    }
-    guard.checkDrained(now, inFlight);
-  }
-
-  /** One line every few seconds: what the run has done so far, so that a long run is not a silent one. */
-  private void printProgress() {
-    StringBuilder line = new StringBuilder("load: ").append(getClass().getSimpleName()).append(" at ")
-        .append((System.currentTimeMillis() - startedAt) / 1000).append(" s:");
-    recorders.values().forEach(recorder -> line.append(' ').append(recorder.progress()));
-    MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-    line.append(' ').append(flowsInFlight()).append(" in flight, heap ").append(heap.getUsed() >> 20).append(" of ")
-        .append(heap.getMax() >> 20).append(" MiB, ").append(ResourceBudget.openFiles()).append(" open files;");
-    if (stubAdmin != null) {
-      long lag = StubHealth.read(stubAdmin).highestLagP99Ms();
-      line.append(" stub lag p99 ").append(lag < 0 ? "-" : lag + " ms");
-    }
-    System.out.println(line);
+    monitor.start(startedAt);
   }
 
   /** The run on one screen: per flow what happened, the gates' verdict, and where the reports are. */
@@ -235,30 +155,20 @@ public abstract class LoadSimulation extends Simulation {
       reservedFiles.release();
     }
     try {
-      if (warmup != null) {
-        warmup.cancel();
-      }
-      if (progress != null) {
-        progress.cancel();
-      }
-      if (guardTimer != null) {
-        guardTimer.cancel();
-      }
+      RunMonitor.Watched watched = monitor.stop();
       long endedAt = System.currentTimeMillis();
-      GeneratorHealth generator = meter.stop();
       List<FlowResult> flows = recorders.values().stream().map(FlowRecorder::result).toList();
       StubHealth stub = stubAdmin == null ? null : StubHealth.read(stubAdmin);
       LoadSettings.Sharding sharding = settings.sharding();
       String simulation = getClass().getSimpleName();
       GeneratorRecords records = new GeneratorRecords(new GeneratorRecords.Meta(sharding.runId(), simulation,
           sharding.injectorIndex(), sharding.injectors(), settings.fingerprint(), FlowResult.DIGITS, startedAt,
-          endedAt, remote, settings.sla(), settings.totalInjection()), flows, stub, generator);
+          endedAt, remote, settings.sla(), settings.totalInjection()), flows, stub, watched.generator());
       records.write(GeneratorRecords.dir(sharding.resultsDir(), sharding.runId(), sharding.injectorIndex(),
           simulation));
       ObjectNode extra = HarnessJson.MAPPER.createObjectNode();
-      if (memory != null) {
-        memory.stop();
-        extra.set("memory", memory.toJson());
+      if (watched.memory() != null) {
+        extra.set("memory", watched.memory());
       }
       if (guard != null && guard.stop() != null) {
         extra.set("stressStop", guard.stop().toJson());
