@@ -3,7 +3,6 @@ package dev.idvharness.config;
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /**
  * One configuration key: its name ({@code poll.intervalMs}), default, the form its value must take (which parses it,
@@ -56,14 +54,13 @@ public final class Key<T> {
 
     /** One of an enumeration's labels; the enumeration is the one list of them. */
     public static <E extends Enum<E> & Choice> Form<E> oneOf(Class<E> choices) {
-      return new Form<>(listed(choices, " or "), text -> Arrays.stream(choices.getEnumConstants())
-          .filter(choice -> choice.label().equals(text)).findFirst().orElse(null));
+      return new Form<>(Choice.listed(choices, " or "), text -> Choice.find(choices, text).orElse(null));
     }
 
     /** A comma-separated list of an enumeration's labels, maybe empty. */
     public static <E extends Enum<E> & Choice> Form<Set<E>> listOf(Class<E> choices) {
       Form<E> one = oneOf(choices);
-      return new Form<>("a comma-separated list of " + listed(choices, ", "), text -> {
+      return new Form<>("a comma-separated list of " + Choice.listed(choices, ", "), text -> {
         Set<E> chosen = EnumSet.noneOf(choices);
         for (String label : text.split(",")) {
           if (!label.isBlank()) {
@@ -106,12 +103,6 @@ public final class Key<T> {
         N value = parse.apply(text);
         return test.test(value) ? value : null;
       };
-    }
-
-    private static <E extends Enum<E> & Choice> String listed(Class<E> choices, String last) {
-      List<String> labels = Arrays.stream(choices.getEnumConstants()).map(Choice::label).collect(Collectors.toList());
-      String head = String.join(", ", labels.subList(0, labels.size() - 1));
-      return labels.size() == 1 ? labels.get(0) : head + last + labels.get(labels.size() - 1);
     }
 
     private static boolean isHttpUrl(String value) {

@@ -115,7 +115,7 @@ class BrokenVendorTest {
         .willReturn(okJson(CYBERARK_ENVELOPE_FAILURE)));
     CyberArkWorld flow = cyberArk();
     flow.startConfiguredUser();
-    flow.sendBroken("a wrong password");
+    flow.sendBroken(CyberArkBrokenRequest.WRONG_PASSWORD);
     String rule = "1.4-1 wrong password answers success:false with Result Summary \"Failure\"";
 
     assertThatThrownBy(() -> CyberArkExpect.envelope(rule, flow.last()))
@@ -134,7 +134,7 @@ class BrokenVendorTest {
         .willReturn(okJson(CYBERARK_LOGIN_SUCCESS)));
     CyberArkWorld flow = cyberArk();
     flow.startConfiguredUser();
-    flow.sendBroken("a wrong password");
+    flow.sendBroken(CyberArkBrokenRequest.WRONG_PASSWORD);
     String rule = "1.4-1 wrong password answers success:false with Result Summary \"Failure\"";
 
     assertThatThrownBy(() -> CyberArkExpect.success(rule, flow.last(), false))
@@ -168,7 +168,7 @@ class BrokenVendorTest {
         .willReturn(okJson(CYBERARK_LOGIN_SUCCESS)));
     CyberArkWorld flow = cyberArk();
     flow.startConfiguredUser();
-    flow.sendBroken("no MechanismId");
+    flow.sendBroken(CyberArkBrokenRequest.NO_MECHANISM_ID);
     String rule = "1.4-7b no MechanismId answers success:false with Result null";
 
     assertThatThrownBy(() -> CyberArkExpect.success(rule, flow.last(), false))
@@ -182,7 +182,7 @@ class BrokenVendorTest {
         .willReturn(okJson("{\"success\":true,\"verifiedAction\":true,\"indicators\":{},\"ivScore\":2000}")));
     IronVestWorld flow = ironVest();
     flow.requestForConfiguredSession();
-    flow.validateWithCredentials("no apikey header");
+    flow.validateWithCredentials(IronVestCredentials.NO_APIKEY_HEADER);
     String rule = "2.2-403a no apikey answers 403 with a small JSON error body";
 
     assertThatThrownBy(() -> IronVestExpect.status(rule, flow.last(), 403))
@@ -199,7 +199,7 @@ class BrokenVendorTest {
             .withBody("<h1>500 Internal Server Error</h1>")));
     IronVestWorld flow = ironVest();
     flow.requestForConfiguredSession();
-    flow.validateBroken("a body that is not JSON");
+    flow.validateBroken(IronVestBreakage.NOT_JSON);
     String rule = "2.2-422a body not JSON answers 422 naming the problem";
 
     assertThatThrownBy(() -> IronVestExpect.statusOneOf(rule, flow.last(), List.of(422, 403)))
@@ -281,7 +281,7 @@ class BrokenVendorTest {
         .willReturn(okJson(CYBERARK_LOGIN_SUCCESS)));
     CyberArkWorld flow = cyberArk();
     flow.startConfiguredUser();
-    flow.sendBroken("an unknown SessionId");
+    flow.sendBroken(CyberArkBrokenRequest.UNKNOWN_SESSION_ID);
     String rule = "1.4-4 unknown SessionId answers the documented error object";
 
     assertThatThrownBy(() -> CyberArkExpect.success(rule, flow.last(), false))
@@ -294,7 +294,7 @@ class BrokenVendorTest {
         .willReturn(okJson(CYBERARK_ENVELOPE_FAILURE)));
     CyberArkWorld flow = cyberArk();
     flow.startConfiguredUser();
-    flow.sendBroken("a MechanismId of another session");
+    flow.sendBroken(CyberArkBrokenRequest.OTHER_SESSIONS_MECHANISM_ID);
     String rule = "1.4-5 MechanismId of another session answers the documented error object";
 
     assertThatThrownBy(() -> CyberArkExpect.errorObject(rule, flow.last()))
@@ -325,7 +325,7 @@ class BrokenVendorTest {
         .willReturn(okJson("{\"success\":true,\"verifiedAction\":true,\"indicators\":{},\"ivScore\":2000}")));
     IronVestWorld flow = ironVest();
     flow.requestForConfiguredSession();
-    flow.validateWithCredentials("an unknown apikey");
+    flow.validateWithCredentials(IronVestCredentials.UNKNOWN_APIKEY);
     String rule = "2.2-403b unknown apikey answers 403";
 
     assertThatThrownBy(() -> IronVestExpect.status(rule, flow.last(), 403))
@@ -339,7 +339,7 @@ class BrokenVendorTest {
         .willReturn(aResponse().withStatus(403)));
     IronVestWorld flow = ironVest();
     flow.requestForConfiguredSession();
-    flow.validateWithCredentials("the apikey header spelled apiKey");
+    flow.validateWithCredentials(IronVestCredentials.HEADER_SPELLED_API_KEY);
     String rule = "2.2-403d the apikey header name is case-insensitive (apiKey works too)";
 
     assertThatThrownBy(() -> IronVestExpect.status(rule, flow.last(), 200))
@@ -352,7 +352,7 @@ class BrokenVendorTest {
         .willReturn(okJson("{\"success\":true,\"verifiedAction\":true,\"indicators\":{},\"ivScore\":2000}")));
     IronVestWorld flow = ironVest();
     flow.requestForConfiguredSession();
-    flow.validateBroken("no csid");
+    flow.validateBroken(IronVestBreakage.NO_CSID);
     String rule = "2.2-422c no csid is refused (422)";
 
     assertThatThrownBy(() -> IronVestExpect.statusOneOf(rule, flow.last(), List.of(422)))
@@ -455,7 +455,7 @@ class BrokenVendorTest {
   void theUnbrokenStubPassesTheSameChecks() {
     CyberArkWorld flow = cyberArk();
     flow.startConfiguredUser();
-    flow.sendBroken("a wrong password");
+    flow.sendBroken(CyberArkBrokenRequest.WRONG_PASSWORD);
     String rule = "1.4-1 wrong password answers success:false with Result Summary \"Failure\"";
 
     CyberArkExpect.envelope(rule, flow.last());

@@ -46,8 +46,8 @@ public final class Contract {
    * fails the run; a [client] or [ours] one that does not hold is logged in the scenario and noted for the drift
    * report instead (the vendor may differ from its public clients and from our stubs without breaking anything).
    */
-  public static void check(Source source, Scenario scenario, Runnable check) {
-    if (source == Source.DOC || !SuiteTarget.current().isRemote()) {
+  public static void check(Source source, Scenario scenario, boolean remote, Runnable check) {
+    if (source == Source.DOC || !remote) {
       check.run();
       return;
     }
@@ -62,12 +62,12 @@ public final class Contract {
   }
 
   /** A schema check: its [doc] core fails the run, the rest counts as its source says. */
-  public static void checkSchema(String rule, String schema, Exchange exchange, Scenario scenario) {
+  public static void checkSchema(String rule, String schema, Exchange exchange, Scenario scenario, boolean remote) {
     Source source = SCHEMA_SOURCES.getOrDefault(schema, Source.DOC);
     if (source != Source.DOC && Schemas.exists("doc/" + schema)) {
       matchesSchema(rule, "doc/" + schema, exchange);
     }
-    check(source, scenario, () -> matchesSchema(rule, schema, exchange));
+    check(source, scenario, remote, () -> matchesSchema(rule, schema, exchange));
   }
 
   /** The "broken: ..." line of a check's message: what broke, without the exchange (no value of the vendor's). */

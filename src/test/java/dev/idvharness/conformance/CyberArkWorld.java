@@ -44,7 +44,13 @@ public final class CyberArkWorld {
   /** Whether requests go the way the vendor's SDKs send them (/Security paths, no TenantId on the advance). */
   private boolean sdkPaths;
 
-  public CyberArkWorld(Target target, Consumer<CyberArkAnswer> onAnswer) {
+  /** A scenario's world (PicoContainer's choice): every answer is attached to the scenario's report. */
+  public CyberArkWorld(Target target, CurrentScenario scenario) {
+    this(target, answer -> scenario.attach(answer.exchange(),
+        answer.exchange().uri().getPath() + " HTTP " + answer.exchange().status()));
+  }
+
+  CyberArkWorld(Target target, Consumer<CyberArkAnswer> onAnswer) {
     this.target = target;
     this.client = target.cyberArk();
     this.onAnswer = onAnswer;
@@ -178,46 +184,38 @@ public final class CyberArkWorld {
    * would let it pass, so only a refusal of what the request breaks passes the check. It goes to the documented path, where
    * TenantId is required (on /Security a missing one means the session's tenant, contract 1.6).
    */
-  public void sendBroken(String request) {
+  public void sendBroken(CyberArkBrokenRequest request) {
     String passwordId = mechanismId(CyberArkChallengeWalk.PASSWORD);
     switch (request) {
-      case "a wrong password" -> answerWrongly(CyberArkChallengeWalk.PASSWORD);
-      case "an unknown SessionId" -> record(client.send("Answer", UUID.randomUUID().toString(), passwordId,
+      case WRONG_PASSWORD -> answerWrongly(CyberArkChallengeWalk.PASSWORD);
+      case UNKNOWN_SESSION_ID -> record(client.send("Answer", UUID.randomUUID().toString(), passwordId,
           secrets.password()));
-      case "a MechanismId of another session" -> {
+      case OTHER_SESSIONS_MECHANISM_ID -> {
         String otherMechanism = client.startAuthentication(target.isRemote() ? target.cyberArkUser()
             : "password.only@idv.test").mechanism(0, "UP").orElseThrow().id();
         record(client.send("Answer", sessionId(), otherMechanism, secrets.password()));
       }
-      case "another TenantId" -> record(client.post(CyberArkApi.SEND,
+      case OTHER_TENANT_ID -> record(client.post(CyberArkApi.SEND,
           rightPassword(passwordId).put("TenantId", "OTHER" + Integer.toHexString(UUID.randomUUID().hashCode()))));
-      case "no Action", "no MechanismId", "no SessionId", "no TenantId" -> {
+      case NO_ACTION, NO_MECHANISM_ID, NO_SESSION_ID, NO_TENANT_ID -> {
         ObjectNode body = rightPassword(passwordId);
-        body.remove(request.substring(3));
+        body.remove(request.missingField());
         record(client.post(CyberArkApi.SEND, body));
       }
-      case "Action as a number" ->
+      case ACTION_AS_A_NUMBER ->
           record(client.post(CyberArkApi.SEND, rightPassword(passwordId).put("Action", 42)));
-      case "Action \"Cancel\"" -> record(client.post(CyberArkApi.SEND, body("Cancel", passwordId)));
-      case "Poll on the password mechanism" -> pollOnce("UP");
-      case "StartOOB on the password mechanism" -> startOob("UP");
-      case "a body that is not JSON" -> record(client.postRaw(CyberArkApi.SEND, "Action=Answer&Answer=x",
+      case CANCEL -> record(client.post(CyberArkApi.SEND, body("Cancel", passwordId)));
+      case POLL_ON_THE_PASSWORD -> pollOnce("UP");
+      case START_OOB_ON_THE_PASSWORD -> startOob("UP");
+      case NOT_JSON -> record(client.postRaw(CyberArkApi.SEND, "Action=Answer&Answer=x",
           Map.of("Content-Type", "application/json")));
-      default -> throw new IllegalArgumentException("no such request in the catalogue: " + request);
     }
-    broken = new Sent(described(request), last);
+    broken = new Sent(request.described(), last);
   }
 
   /** The catalogue request the last answer is the answer to, as a check names it ("a request without TenantId"). */
   public Optional<String> brokenRequest() {
     return broken != null && broken.answer() == last ? Optional.of(broken.request()) : Optional.empty();
-  }
-
-  private static String described(String request) {
-    if (request.startsWith("no ")) {
-      return "a request without " + request.substring(3);
-    }
-    return request.equals("Action as a number") ? "a request with Action not a string" : request;
   }
 
   /** The right password: a refusal is then the refusal of what the request breaks, never of the answer. */

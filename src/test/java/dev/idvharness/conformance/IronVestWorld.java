@@ -2,7 +2,6 @@ package dev.idvharness.conformance;
 
 import dev.idvharness.run.Target;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idvharness.client.IronVestAnswer;
@@ -28,8 +27,6 @@ import java.util.function.Consumer;
  */
 public final class IronVestWorld {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final Target target;
   private final Consumer<IronVestAnswer> onAnswer;
   private IronVestClient client;
@@ -41,7 +38,12 @@ public final class IronVestWorld {
   private IronVestAnswer last;
   private Outcome outcome;
 
-  public IronVestWorld(Target target, Consumer<IronVestAnswer> onAnswer) {
+  /** A scenario's world (PicoContainer's choice): every answer is attached to the scenario's report. */
+  public IronVestWorld(Target target, CurrentScenario scenario) {
+    this(target, answer -> scenario.attach(answer.exchange(), "validate HTTP " + answer.status()));
+  }
+
+  IronVestWorld(Target target, Consumer<IronVestAnswer> onAnswer) {
     this.target = target;
     this.onAnswer = onAnswer;
     this.client = target.ironVest();
@@ -174,37 +176,35 @@ public final class IronVestWorld {
   }
 
   /** A request of the 403 family (contract 2.2), named as in the feature's Examples. */
-  public void validateWithCredentials(String credentials) {
+  public void validateWithCredentials(IronVestCredentials credentials) {
     String json = body.toString();
     switch (credentials) {
-      case "no apikey header" -> record(client.validateRaw(json, IronVestClient.headers(null)));
-      case "an unknown apikey" -> record(client.validateRaw(json, IronVestClient.headers("unknown-" + UUID.randomUUID())));
-      case "the apikey of another client" -> record(client.validateRaw(json,
+      case NO_APIKEY_HEADER -> record(client.validateRaw(json, IronVestClient.headers(null)));
+      case UNKNOWN_APIKEY -> record(client.validateRaw(json, IronVestClient.headers("unknown-" + UUID.randomUUID())));
+      case ANOTHER_CLIENTS_APIKEY -> record(client.validateRaw(json,
           IronVestClient.headers(target.stubData().apiKeyOf("strict-bank").orElseThrow())));
-      case "the apikey header spelled apiKey" -> record(client.validateRaw(json,
+      case HEADER_SPELLED_API_KEY -> record(client.validateRaw(json,
           Map.of("Content-Type", "application/json", "apiKey", apiKey())));
-      default -> throw new IllegalArgumentException("no such credentials in the catalogue: " + credentials);
     }
   }
 
   /** A request of the 422 family (contract 2.2), named as in the feature's Examples. */
-  public void validateBroken(String breakage) {
+  public void validateBroken(IronVestBreakage breakage) {
     ObjectNode broken = body.deepCopy();
     ObjectNode additional = (ObjectNode) broken.get("additionalData");
     switch (breakage) {
-      case "a body that is not JSON" -> {
+      case NOT_JSON -> {
         record(client.validateRaw("cid=" + cid + "&csid=x", IronVestClient.headers(apiKey())));
         return;
       }
-      case "no cid", "no csid", "no uid", "no additionalData" -> broken.remove(breakage.substring(3));
-      case "no sessionData" -> additional.remove("sessionData");
-      case "cid as a number" -> broken.put("cid", 42);
-      case "enrollment as a string" -> broken.put("enrollment", "yes");
-      case "sessionData as an object" -> additional.putObject("sessionData");
-      case "an entry without key" -> entry(additional).remove("key");
-      case "an entry whose value is a boolean" -> entry(additional).put("value", true);
-      case "an entry that is a string" -> ((ArrayNode) additional.get("sessionData")).insert(0, "amount=35");
-      default -> throw new IllegalArgumentException("no such breakage in the catalogue: " + breakage);
+      case NO_CID, NO_CSID, NO_UID, NO_ADDITIONAL_DATA -> broken.remove(breakage.missingField());
+      case NO_SESSION_DATA -> additional.remove("sessionData");
+      case CID_AS_A_NUMBER -> broken.put("cid", 42);
+      case ENROLLMENT_AS_A_STRING -> broken.put("enrollment", "yes");
+      case SESSION_DATA_AS_AN_OBJECT -> additional.putObject("sessionData");
+      case ENTRY_WITHOUT_KEY -> entry(additional).remove("key");
+      case ENTRY_VALUE_A_BOOLEAN -> entry(additional).put("value", true);
+      case ENTRY_A_STRING -> ((ArrayNode) additional.get("sessionData")).insert(0, "amount=35");
     }
     record(client.validate(broken));
   }
@@ -241,13 +241,5 @@ public final class IronVestWorld {
     previous = last;
     last = answer;
     onAnswer.accept(answer);
-  }
-
-  static JsonNode parseValue(String json) {
-    try {
-      return JSON.readTree(json);
-    } catch (java.io.IOException e) {
-      throw new IllegalArgumentException("not a JSON value: " + json, e);
-    }
   }
 }
