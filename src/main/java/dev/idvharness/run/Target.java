@@ -29,7 +29,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -58,6 +61,7 @@ public final class Target implements AutoCloseable {
   private final String stubAdminToken;
   private final String cyberArkLeftOut;
   private final String ironVestLeftOut;
+  private final Map<String, VendorHttp> https = new ConcurrentHashMap<>();
 
   private Target(HarnessConfig config, String cyberArkUrl, String ironVestUrl, StubServer stub,
       boolean stubWithoutDelays, StubData stubData, String stubAdminToken, String cyberArkLeftOut,
@@ -284,7 +288,7 @@ public final class Target implements AutoCloseable {
   // ---- CyberArk
 
   public CyberArkClient cyberArk() {
-    return new CyberArkClient(http(null), cyberArkUrl, config.get(Keys.CYBERARK_TENANT_ID));
+    return new CyberArkClient(http(), cyberArkUrl, config.get(Keys.CYBERARK_TENANT_ID));
   }
 
   public String cyberArkUser() {
@@ -336,25 +340,26 @@ public final class Target implements AutoCloseable {
     if (isRemote() && config.find(Keys.IRONVEST_CLIENT_CERT).isPresent()) {
       return ironVestOverMtls(apiKey);
     }
-    return new IronVestClient(http(null), ironVestUrl, apiKey);
+    return new IronVestClient(http(), ironVestUrl, apiKey);
   }
 
   /** The client over mutual TLS with the configured (remote) or generated (local) client certificate. */
   public IronVestClient ironVestOverMtls(String apiKey) {
     if (isRemote()) {
-      SSLContext tls = PemTls.context(PemTls.read(config.get(Keys.IRONVEST_CLIENT_CERT)),
-          PemTls.read(config.get(Keys.IRONVEST_CLIENT_KEY)), null);
-      return new IronVestClient(http(tls), ironVestUrl, apiKey);
+      return new IronVestClient(http("mtls", () -> PemTls.context(PemTls.read(config.get(Keys.IRONVEST_CLIENT_CERT)),
+          PemTls.read(config.get(Keys.IRONVEST_CLIENT_KEY)), null)), ironVestUrl, apiKey);
     }
     TlsMaterial material = stub.tls();
-    SSLContext tls = PemTls.context(PemTls.read(material.clientCertPem().toString()),
-        PemTls.read(material.clientKeyPem().toString()), PemTls.read(material.caCertPem().toString()));
-    return new IronVestClient(http(tls), stub.httpsBaseUrl(), apiKey);
+    return new IronVestClient(http("mtls", () -> PemTls.context(PemTls.read(material.clientCertPem().toString()),
+        PemTls.read(material.clientKeyPem().toString()), PemTls.read(material.caCertPem().toString()))),
+        stub.httpsBaseUrl(), apiKey);
   }
 
   /** Local only: the mTLS endpoint with another client key store (the generated foreign or expired one), or none. */
   public IronVestClient ironVestPresenting(Path keyStore, String apiKey) {
-    return new IronVestClient(http(stub.tls().clientContext(keyStore)), stub.httpsBaseUrl(), apiKey);
+    // a fresh layer each time: a refused handshake must be this request's own, never a pooled connection's
+    return new IronVestClient(new VendorHttp(Duration.ofMillis(config.get(Keys.HTTP_TIMEOUT_MS)),
+        stub.tls().clientContext(keyStore), DriftRecorder::record), stub.httpsBaseUrl(), apiKey);
   }
 
   public boolean hasMtls() {
@@ -378,9 +383,19 @@ public final class Target implements AutoCloseable {
     return ValidateSettings.from(config);
   }
 
-  /** One HTTP layer per TLS context, with the configured timeout; every exchange goes to the drift recorder. */
-  public VendorHttp http(SSLContext tls) {
-    return new VendorHttp(Duration.ofMillis(config.get(Keys.HTTP_TIMEOUT_MS)), tls, DriftRecorder::record);
+  /**
+   * The one HTTP layer of a TLS context ("plain", "mtls", or a presented key store), made on first use with the
+   * configured timeout; every exchange goes to the drift recorder. One per context, not per client: each holds a
+   * connection pool and a selector thread, and a suite makes hundreds of clients.
+   */
+  private VendorHttp http(String context, Supplier<SSLContext> tls) {
+    return https.computeIfAbsent(context,
+        name -> new VendorHttp(Duration.ofMillis(config.get(Keys.HTTP_TIMEOUT_MS)), tls.get(), DriftRecorder::record));
+  }
+
+  /** The plain HTTP(S) layer, with the JDK's trust store. */
+  public VendorHttp http() {
+    return http("plain", () -> null);
   }
 
   @Override

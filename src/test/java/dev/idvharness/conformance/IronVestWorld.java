@@ -11,11 +11,8 @@ import dev.idvharness.client.Outcome;
 import dev.idvharness.client.Pause;
 import dev.idvharness.client.ValidateBody;
 import dev.idvharness.client.ValidateSettings;
-import dev.idvharness.client.VendorHttp;
-import dev.idvharness.config.Keys;
 import dev.idvharness.vendor.ironvest.IronVestApi;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -114,8 +111,7 @@ public final class IronVestWorld {
       throw new IllegalArgumentException("not a validate path: " + path);
     }
     String prefix = path.substring(0, path.length() - IronVestApi.VALIDATE.length());
-    VendorHttp http = new VendorHttp(Duration.ofMillis(target.config().get(Keys.HTTP_TIMEOUT_MS)), null);
-    client = new IronVestClient(http, target.ironVestUrl() + prefix, apiKey());
+    client = new IronVestClient(target.http(), target.ironVestUrl() + prefix, apiKey());
   }
 
   /** Sets a top-level field of the request, e.g. an older name beside the current one (contract 2.1). */

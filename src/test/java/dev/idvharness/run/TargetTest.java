@@ -145,4 +145,13 @@ class TargetTest {
       assertThat(chosenNothing.describe()).startsWith("local stub server " + stub.baseUrl());
     }
   }
+
+  @Test
+  void everyClientOfATargetSharesOneHttpLayer() {
+    try (Target target = open(completeCyberArk(vendorUrl()))) {
+      // one pool and one selector thread per TLS context, not per client: a suite makes hundreds of clients
+      assertThat(target.http()).isSameAs(target.http());
+      assertThat(requests).as("no request made to share it").hasValue(0);
+    }
+  }
 }
