@@ -19,7 +19,8 @@ public record StubOptions(
     int asyncThreads,
     int acceptQueueSize,
     String adminToken,
-    int idleTimeoutMs) {
+    int idleTimeoutMs,
+    String sessionStore) {
 
   /**
    * The JVM flags the stub is measured and shipped with (the harness's own stub process, the containers, the
@@ -51,7 +52,7 @@ public record StubOptions(
   public Builder toBuilder() {
     return new Builder().port(port).bindAddress(bindAddress).rootDir(rootDir).profile(profile)
         .https(httpsPort, mtls, tlsDir).threads(containerThreads, asyncThreads, acceptQueueSize).adminToken(adminToken)
-        .idleTimeoutMs(idleTimeoutMs);
+        .idleTimeoutMs(idleTimeoutMs).sessionStore(sessionStore);
   }
 
   /** True when the server listens on the loopback only (127.0.0.0/8, ::1, localhost). */
@@ -77,6 +78,7 @@ public record StubOptions(
     private int asyncThreads = DEFAULT_ASYNC_THREADS;
     private int acceptQueueSize = DEFAULT_ACCEPT_QUEUE;
     private String adminToken;
+    private String sessionStore;
     private int idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS;
 
     private Builder() {}
@@ -135,9 +137,15 @@ public record StubOptions(
       return this;
     }
 
+    /** The sessions in the Redis or Valkey at {@code redis://host:port}, shared by replicas; null: in memory. */
+    public Builder sessionStore(String uri) {
+      this.sessionStore = uri;
+      return this;
+    }
+
     public StubOptions build() {
       return new StubOptions(port, bindAddress, rootDir, profile, httpsPort, mtls, tlsDir, containerThreads,
-          asyncThreads, acceptQueueSize, adminToken, idleTimeoutMs);
+          asyncThreads, acceptQueueSize, adminToken, idleTimeoutMs, sessionStore);
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.idvharness.stub;
 
+import dev.idvharness.stub.serve.SessionStoreFactory;
+import dev.idvharness.stub.store.SharedSessionStore;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -21,14 +23,19 @@ public final class StubServer implements AutoCloseable {
   private final StubState state;
   private final TlsMaterial tls;
 
-  private StubServer(WireMockServer server, StubState state, TlsMaterial tls) {
+  private final SessionStoreFactory stores;
+
+  private StubServer(WireMockServer server, StubState state, TlsMaterial tls, SessionStoreFactory stores) {
     this.server = server;
     this.state = state;
     this.tls = tls;
+    this.stores = stores;
   }
 
   public static StubServer start(StubOptions options) {
-    StubState state = StubState.load(options.rootDir(), options.profile());
+    SessionStoreFactory stores = options.sessionStore() == null ? SessionStoreFactory.inMemory()
+        : SharedSessionStore.connect(options.sessionStore());
+    StubState state = StubState.load(options.rootDir(), options.profile(), stores);
     WireMockConfiguration config = options()
         .bindAddress(options.bindAddress())
         .usingFilesUnderDirectory(options.rootDir().toString())
@@ -72,7 +79,7 @@ public final class StubServer implements AutoCloseable {
     }
     WireMockServer server = new WireMockServer(config);
     server.start();
-    return new StubServer(server, state, tls);
+    return new StubServer(server, state, tls, stores);
   }
 
   public int port() {
@@ -104,6 +111,14 @@ public final class StubServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop();
+    if (stores instanceof SharedSessionStore shared) {
+      shared.close();
+    }
+  }
+
+  /** Where this server keeps its sessions: "in memory", or the shared store's address. */
+  public String sessionStore() {
+    return stores.describe();
   }
 
   /** Where the TLS material goes when none is named: under target/, never committed. */

@@ -13,6 +13,7 @@ public final class StubServerMain {
 
   /** The environment variable that holds the admin token (a flag would show in the process list). */
   public static final String ADMIN_TOKEN_ENV = "IDV_ADMIN_TOKEN";
+  public static final String SESSION_STORE_ENV = "IDV_SESSION_STORE";
 
   static final String USAGE = String.join("\n",
       "Usage: java -jar idv-stubs.jar [flags]",
@@ -32,6 +33,8 @@ public final class StubServerMain {
       "                         --bind-address other than the loopback",
       "  --idle-timeout-ms N    close a connection idle this long (default " + StubOptions.DEFAULT_IDLE_TIMEOUT_MS
           + ")",
+      "  --session-store URI    keep sessions in the Redis or Valkey at redis://host:port (rediss:// for TLS), shared",
+      "                         by every replica behind one address (default: in memory; or " + SESSION_STORE_ENV + ")",
       "  --help                 this text");
 
   private StubServerMain() {}
@@ -68,7 +71,8 @@ public final class StubServerMain {
         : ", " + server.httpsBaseUrl() + (options.mtls() ? " (client certificate required, material in "
             + options.tlsDir() + ")" : "");
     System.out.println("idv-stubs: serving CyberArk and IronVest on " + server.baseUrl() + https
-        + " from " + options.rootDir() + "; admin: " + server.baseUrl() + "/__admin/idv/stats");
+        + " from " + options.rootDir() + ", sessions " + server.sessionStore() + "; admin: " + server.baseUrl()
+        + "/__admin/idv/stats");
   }
 
   /** The options of a command line, or null for --help. */
@@ -106,6 +110,7 @@ public final class StubServerMain {
         case "--accept-queue" -> queue = number(flag, value(flag, rest), 1, 1_000_000);
         case "--admin-token" -> token = value(flag, rest);
         case "--idle-timeout-ms" -> builder.idleTimeoutMs(number(flag, value(flag, rest), 100, 3_600_000));
+        case "--session-store" -> builder.sessionStore(sessionStore(value(flag, rest)));
         default -> throw new UsageException("unknown flag '" + flag + "' (see --help)");
       }
     }
@@ -115,6 +120,10 @@ public final class StubServerMain {
     String envToken = environment.get(ADMIN_TOKEN_ENV);
     if (token == null && envToken != null && !envToken.isBlank()) {
       token = envToken.trim();
+    }
+    String envStore = environment.get(SESSION_STORE_ENV);
+    if (builder.build().sessionStore() == null && envStore != null && !envStore.isBlank()) {
+      builder.sessionStore(sessionStore(envStore));
     }
     StubOptions options = builder.adminToken(token).https(httpsPort, mtls, tlsDir).threads(container, async, queue)
         .build();
@@ -133,6 +142,14 @@ public final class StubServerMain {
       throw new UsageException("--profile " + options.profile() + ": no such file");
     }
     return options;
+  }
+
+  private static String sessionStore(String uri) throws UsageException {
+    try {
+      return dev.idvharness.stub.store.SharedSessionStore.parse(uri).toString();
+    } catch (IllegalArgumentException bad) {
+      throw new UsageException(bad.getMessage());
+    }
   }
 
   /** Removes {@code --max-lifetime-seconds N} from the flags and returns N, or null when absent. */

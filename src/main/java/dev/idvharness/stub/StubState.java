@@ -9,6 +9,7 @@ import dev.idvharness.stub.ironvest.IronVestValidator;
 import dev.idvharness.stub.profile.Profile;
 import dev.idvharness.stub.profile.Profiles;
 import dev.idvharness.stub.serve.Responder;
+import dev.idvharness.stub.serve.SessionStoreFactory;
 import dev.idvharness.stub.stats.ProcessMemory;
 import dev.idvharness.stub.stats.ServeStats;
 import java.nio.file.Files;
@@ -27,12 +28,16 @@ public final class StubState {
   private final IronVestValidator ironVest;
   private final ClientReport clients = new ClientReport();
 
-  private StubState(Profile initial, CyberArkData cyberArkData, IronVestData ironVestData) {
+  private final SessionStoreFactory stores;
+
+  private StubState(Profile initial, CyberArkData cyberArkData, IronVestData ironVestData,
+      SessionStoreFactory stores) {
+    this.stores = stores;
     this.profile = new AtomicReference<>(initial);
     this.stats = new ServeStats(initial);
     this.responder = new Responder(profile::get, stats);
-    this.cyberArk = new CyberArkAuthenticator(cyberArkData, profile::get, stats::cyberArkPolls);
-    this.ironVest = new IronVestValidator(ironVestData, profile::get, stats::ironVestPolls);
+    this.cyberArk = new CyberArkAuthenticator(cyberArkData, profile::get, stats::cyberArkPolls, stores);
+    this.ironVest = new IronVestValidator(ironVestData, profile::get, stats::ironVestPolls, stores);
   }
 
   /**
@@ -40,12 +45,18 @@ public final class StubState {
    * (when null: {@code profiles/default.json} under the root if present, else built-in defaults).
    */
   public static StubState load(Path rootDir, Path profileFile) {
+    return load(rootDir, profileFile, SessionStoreFactory.inMemory());
+  }
+
+  /** The same, with the sessions in {@code stores} (a store shared by replicas). */
+  public static StubState load(Path rootDir, Path profileFile, SessionStoreFactory stores) {
     Path profilePath = profileFile != null ? profileFile : rootDir.resolve(DEFAULT_PROFILE);
     Profile initial = profileFile != null || Files.exists(profilePath) ? Profiles.load(profilePath) : Profile.defaults();
     return new StubState(
         initial,
         CyberArkData.load(rootDir.resolve("data/cyberark.json")),
-        IronVestData.load(rootDir.resolve("data/ironvest.json")));
+        IronVestData.load(rootDir.resolve("data/ironvest.json")),
+        stores);
   }
 
   public Profile profile() {
@@ -82,6 +93,7 @@ public final class StubState {
 
   public ObjectNode statsJson() {
     ObjectNode json = stats.toJson(cyberArk.sessions().size(), ironVest.sessions().size());
+    json.put("sessionStore", stores.describe());
     json.set("process", ProcessMemory.toJson());
     return json;
   }

@@ -31,6 +31,28 @@ class StubServerMainTest {
   }
 
   @Test
+  void aSessionStoreComesFromTheFlagOrTheEnvironmentTheFlagFirst() throws Exception {
+    assertThat(StubServerMain.parse(new String[0]).sessionStore()).as("in memory by default").isNull();
+    assertThat(StubServerMain.parse(new String[] {"--session-store", "redis://valkey:6379"}).sessionStore())
+        .isEqualTo("redis://valkey:6379");
+    assertThat(StubServerMain.parse(new String[0], java.util.Map.of("IDV_SESSION_STORE", "redis://cache:6380"))
+        .sessionStore()).isEqualTo("redis://cache:6380");
+    assertThat(StubServerMain.parse(new String[] {"--session-store", "redis://valkey:6379"},
+        java.util.Map.of("IDV_SESSION_STORE", "redis://cache:6380")).sessionStore()).isEqualTo("redis://valkey:6379");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "http://valkey:6379        | must be redis://host:port or rediss://host:port, not scheme http",
+      "redis:///nohost           | not an address without a host",
+      "redis://:pw-secret@ho st  | not a malformed URI"})
+  void aBadSessionStoreIsOneLineThatNeverShowsItsPassword(String uri, String expected) {
+    assertThatThrownBy(() -> StubServerMain.parse(new String[] {"--session-store", uri}))
+        .isInstanceOf(StubServerMain.UsageException.class)
+        .hasMessageContaining(expected).hasMessageNotContaining("pw-secret").hasMessageNotContaining("\n");
+  }
+
+  @Test
   void helpAsksForTheUsageText() throws Exception {
     assertThat(StubServerMain.parse(new String[] {"--help"})).isNull();
   }

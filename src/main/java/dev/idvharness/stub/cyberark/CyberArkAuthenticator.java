@@ -8,9 +8,11 @@ import dev.idvharness.stub.json.Json;
 import dev.idvharness.stub.profile.Profile;
 import dev.idvharness.stub.serve.Plan;
 import dev.idvharness.stub.serve.Reply;
-import dev.idvharness.stub.serve.SessionStore;
+import dev.idvharness.stub.serve.SessionStates;
+import dev.idvharness.stub.serve.SessionStoreFactory;
 import dev.idvharness.stub.stats.PollDisciplineStats;
 import dev.idvharness.stub.stats.PollRecord;
+import dev.idvharness.stub.stats.PollTotals;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
@@ -33,19 +35,20 @@ public final class CyberArkAuthenticator {
 
   private final CyberArkData data;
   private final UserDirectory directory;
-  private final SessionStore<CyberArkSession> sessions;
+  private final SessionStates<CyberArkSession> sessions;
   private final Supplier<Profile> profile;
   private final Supplier<PollDisciplineStats> pollStats;
 
-  public CyberArkAuthenticator(CyberArkData data, Supplier<Profile> profile, Supplier<PollDisciplineStats> pollStats) {
+  public CyberArkAuthenticator(CyberArkData data, Supplier<Profile> profile, Supplier<PollDisciplineStats> pollStats,
+      SessionStoreFactory stores) {
     this.data = data;
     this.directory = new UserDirectory(data);
     this.profile = profile;
     this.pollStats = pollStats;
-    this.sessions = new SessionStore<>(profile.get().sessions());
+    this.sessions = stores.open("cyberark", CyberArkSession.codec(directory), profile.get().sessions());
   }
 
-  public SessionStore<?> sessions() {
+  public SessionStates<?> sessions() {
     return sessions;
   }
 
@@ -91,9 +94,17 @@ public final class CyberArkAuthenticator {
   }
 
   public Reply sendIdentityVerification(ObjectNode body, Plan plan, CyberArkRoute route, ClientCall call) {
-    String sentTenant = Json.text(body, "TenantId");
     String sessionId = Json.text(body, "SessionId");
-    CyberArkSession session = sessionId == null ? null : sessions.get(sessionId);
+    if (sessionId == null) {
+      return sendIdentityVerification(null, body, plan, route, call, pollStats.get());
+    }
+    return sessions.update(sessionId, null, pollStats.get(),
+        (session, totals) -> sendIdentityVerification(session, body, plan, route, call, totals));
+  }
+
+  private Reply sendIdentityVerification(CyberArkSession session, ObjectNode body, Plan plan, CyberArkRoute route,
+      ClientCall call, PollTotals totals) {
+    String sentTenant = Json.text(body, "TenantId");
     // the client is the tenant it names, else the tenant of its session
     call.client(sentTenant != null && Tenant.wellFormed(sentTenant) ? Tenant.key(sentTenant)
         : session != null ? Tenant.key(session.tenantId) : null);
@@ -117,14 +128,12 @@ public final class CyberArkAuthenticator {
       return Envelope.refusedAdvance("unknown or expired SessionId",
           "The session is invalid or has expired (SessionId not found). Start a new authentication.");
     }
-    call.session(sessionId);
-    synchronized (session) {
-      return advance(session, action, body, plan, route, call);
-    }
+    call.session(Json.text(body, "SessionId"));
+    return advance(session, action, body, plan, route, call, totals);
   }
 
   private Reply advance(CyberArkSession session, Action action, ObjectNode body, Plan plan, CyberArkRoute route,
-      ClientCall call) {
+      ClientCall call, PollTotals totals) {
     String tenantId = Json.text(body, "TenantId");
     if (!(tenantId == null && route.securityApi()) && !Tenant.names(session.tenantId, tenantId)) {
       return Envelope.refusedAdvance("TenantId is not the session's tenant",
@@ -144,8 +153,8 @@ public final class CyberArkAuthenticator {
     MechanismTemplate template = data.mechanisms().get(name);
     Reply reply = switch (action) {
       case ANSWER -> answer(session, index, name, template, Json.text(body, "Answer"), route);
-      case START_OOB -> startOob(session, index, name, template, plan, call);
-      case POLL -> poll(session, index, name, plan, route, call);
+      case START_OOB -> startOob(session, index, name, template, plan, call, totals);
+      case POLL -> poll(session, index, name, plan, route, call, totals);
     };
     if (reply == OOB_PENDING) {
       call.awaits(Math.max(minPollInterval(), OOB_ABANDON_HINT_MS));
@@ -178,7 +187,7 @@ public final class CyberArkAuthenticator {
   }
 
   private Reply startOob(CyberArkSession session, int index, String name, MechanismTemplate template, Plan plan,
-      ClientCall call) {
+      ClientCall call, PollTotals totals) {
     if (!template.isOob()) {
       return misfit("StartOOB on an in-band mechanism", "StartOOB", name, "it is answered in band: use Action Answer.");
     }
@@ -187,12 +196,12 @@ public final class CyberArkAuthenticator {
     session.pendingPollsAnswered = 0;
     // the first poll is measured from this answer
     call.polled(session.polls,
-        session.polls.onCall(plan.arrivedAt(), plan.answeredAt(), minPollInterval(), pollStats.get()));
+        session.polls.onCall(plan.arrivedAt(), plan.answeredAt(), minPollInterval(), totals));
     return OOB_PENDING;
   }
 
   private Reply poll(CyberArkSession session, int index, String name, Plan plan, CyberArkRoute route,
-      ClientCall call) {
+      ClientCall call, PollTotals totals) {
     if (session.started != index) {
       return misfit("Poll before StartOOB", "Poll", name, "it was not started with StartOOB.");
     }
@@ -201,7 +210,7 @@ public final class CyberArkAuthenticator {
         ? session.pendingPollsAnswered < oob.pendingPolls()
         : oob.approveAfterMs() != null && plan.arrivedAt() - session.oobStartedAt < oob.approveAfterMs();
     call.polled(session.polls,
-        session.polls.onCall(plan.arrivedAt(), plan.answeredAt(), pending ? minPollInterval() : 0, pollStats.get()));
+        session.polls.onCall(plan.arrivedAt(), plan.answeredAt(), pending ? minPollInterval() : 0, totals));
     if (pending) {
       session.pendingPollsAnswered++;
       return OOB_PENDING;

@@ -1,5 +1,6 @@
 package dev.idvharness.stub.cyberark;
 
+import dev.idvharness.stub.serve.StateCodec;
 import dev.idvharness.stub.stats.PollRecord;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -25,7 +26,7 @@ final class CyberArkSession {
   boolean ended;
   /** Whether the session already answered its one NewPackage after the first challenge. */
   boolean repackaged;
-  final PollRecord polls = new PollRecord();
+  PollRecord polls = new PollRecord();
 
   CyberArkSession(CyberArkUser user, String tenantId) {
     this.user = user;
@@ -63,5 +64,35 @@ final class CyberArkSession {
 
   String mechanismName(int index) {
     return user.challenges().get(challenge).get(index);
+  }
+
+  /** The state as a shared store keeps it: the user by login (the directory gives it back), the tenant, the walk. */
+  static StateCodec<CyberArkSession> codec(UserDirectory directory) {
+    return new StateCodec<>() {
+      @Override
+      public String encode(CyberArkSession session) {
+        // the tenant id is letters, digits, '_', '-' or '.'; the login comes last, so it may hold anything
+        return session.salt + "|" + session.challenge + "|" + session.started + "|" + session.oobStartedAt + "|"
+            + session.pendingPollsAnswered + "|" + session.failures + "|" + (session.ended ? 1 : 0) + "|"
+            + (session.repackaged ? 1 : 0) + "|" + session.polls.state() + "|" + session.tenantId + "|"
+            + session.user.login();
+      }
+
+      @Override
+      public CyberArkSession decode(String text) {
+        String[] fields = text.split("\\|", 11);
+        CyberArkSession session = new CyberArkSession(directory.find(fields[10], null), fields[9]);
+        session.salt = Long.parseLong(fields[0]);
+        session.challenge = Integer.parseInt(fields[1]);
+        session.started = Integer.parseInt(fields[2]);
+        session.oobStartedAt = Long.parseLong(fields[3]);
+        session.pendingPollsAnswered = Integer.parseInt(fields[4]);
+        session.failures = Integer.parseInt(fields[5]);
+        session.ended = fields[6].equals("1");
+        session.repackaged = fields[7].equals("1");
+        session.polls = PollRecord.of(fields[8]);
+        return session;
+      }
+    };
   }
 }

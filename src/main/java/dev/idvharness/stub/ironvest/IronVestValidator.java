@@ -6,9 +6,12 @@ import dev.idvharness.stub.json.Json;
 import dev.idvharness.stub.profile.Profile;
 import dev.idvharness.stub.serve.Plan;
 import dev.idvharness.stub.serve.Reply;
-import dev.idvharness.stub.serve.SessionStore;
+import dev.idvharness.stub.serve.SessionStates;
+import dev.idvharness.stub.serve.SessionStoreFactory;
+import dev.idvharness.stub.serve.StateCodec;
 import dev.idvharness.stub.stats.PollDisciplineStats;
 import dev.idvharness.stub.stats.PollRecord;
+import dev.idvharness.stub.stats.PollTotals;
 import dev.idvharness.vendor.ironvest.CsidConventions;
 import java.util.HashMap;
 import java.util.List;
@@ -22,29 +25,42 @@ public final class IronVestValidator {
   private final IronVestData data;
   private final Map<String, IronVestData.Client> clientsByKey = new HashMap<>();
   private final Pattern enrolledPattern;
-  private final SessionStore<IronVestSession> sessions;
-  private final SessionStore<Boolean> enrolled;
+  private final SessionStates<IronVestSession> sessions;
+  private final SessionStates<Boolean> enrolled;
   private final Supplier<Profile> profile;
   private final Supplier<PollDisciplineStats> pollStats;
   private static final Pattern ENTRY_INDEX = Pattern.compile("\\[\\d+\\]");
+  /** An enrolment is there or not: "1". */
+  private static final StateCodec<Boolean> ENROLLED = new StateCodec<>() {
+    @Override
+    public String encode(Boolean enrolledUser) {
+      return "1";
+    }
+
+    @Override
+    public Boolean decode(String text) {
+      return Boolean.TRUE;
+    }
+  };
 
   private final Map<Integer, Reply> processingReplies = new java.util.concurrent.ConcurrentHashMap<>();
 
-  public IronVestValidator(IronVestData data, Supplier<Profile> profile, Supplier<PollDisciplineStats> pollStats) {
+  public IronVestValidator(IronVestData data, Supplier<Profile> profile, Supplier<PollDisciplineStats> pollStats,
+      SessionStoreFactory stores) {
     this.data = data;
     data.clients().forEach(client -> clientsByKey.put(client.apiKey(), client));
     this.enrolledPattern = data.enrolledUidPattern() == null ? null : Pattern.compile(data.enrolledUidPattern());
     this.profile = profile;
     this.pollStats = pollStats;
-    this.sessions = new SessionStore<>(profile.get().sessions());
-    this.enrolled = new SessionStore<>(profile.get().sessions());
+    this.sessions = stores.open("ironvest", IronVestSession.CODEC, profile.get().sessions());
+    this.enrolled = stores.open("ironvest-enrolled", ENROLLED, profile.get().sessions());
   }
 
-  public SessionStore<?> sessions() {
+  public SessionStates<?> sessions() {
     return sessions;
   }
 
-  public SessionStore<?> enrolledUsers() {
+  public SessionStates<?> enrolledUsers() {
     return enrolled;
   }
 
@@ -103,21 +119,19 @@ public final class IronVestValidator {
     }
     String sessionKey = key(request.cid(), request.csid());
     call.session(sessionKey);
-    IronVestSession session = sessions.getOrCreate(sessionKey, key -> new IronVestSession(request.csid()));
-    synchronized (session) {
-      return advance(session, request, client, plan, call);
-    }
+    return sessions.update(sessionKey, key -> new IronVestSession(request.csid()), pollStats.get(),
+        (session, totals) -> advance(session, request, client, plan, call, totals));
   }
 
   private Reply advance(IronVestSession session, ValidateRequest request, IronVestData.Client client, Plan plan,
-      ClientCall call) {
+      ClientCall call, PollTotals totals) {
     CsidConventions conventions = session.conventions;
     Profile.IronVest defaults = profile.get().ironvest();
     if (session.decision == null && session.unavailableAnswered < conventions.unavailableCalls()) {
       session.unavailableAnswered++;
       int retryAfter = profile.get().faults().retryAfterSeconds();
       call.polled(session.polls,
-          session.polls.onCall(plan.arrivedAt(), plan.answeredAt(), retryAfter * 1000L, pollStats.get()));
+          session.polls.onCall(plan.arrivedAt(), plan.answeredAt(), retryAfter * 1000L, totals));
       call.awaits(retryAfter * 1000L);
       return IronVestErrors.unavailable(retryAfter);
     }
@@ -126,11 +140,11 @@ public final class IronVestValidator {
       session.processingAnswered++;
       int retryAfter = conventions.retryAfterMs() != null ? conventions.retryAfterMs() : defaults.retryAfterMs();
       call.polled(session.polls, session.polls.onCall(plan.arrivedAt(), plan.answeredAt(),
-          conventions.noRetryAfter() ? 0 : retryAfter, pollStats.get()));
+          conventions.noRetryAfter() ? 0 : retryAfter, totals));
       call.awaits(conventions.noRetryAfter() ? 0 : retryAfter);
       return processing(conventions.noRetryAfter() ? -1 : retryAfter);
     }
-    call.polled(session.polls, session.polls.onCall(plan.arrivedAt(), plan.answeredAt(), 0, pollStats.get()));
+    call.polled(session.polls, session.polls.onCall(plan.arrivedAt(), plan.answeredAt(), 0, totals));
     if (session.decision == null) {
       session.decision = conventions.applicationError()
           ? Reply.ok(Json.object().put("errorMessage", data.applicationErrorMessage()))

@@ -18,7 +18,7 @@ import java.util.function.Function;
  * store trims itself to nine tenths of its maximum in one pass, the longest idle entries first (the cut-off read from
  * a sample of last-access times: the map's order is its keys' hash order, random enough for that).
  */
-public final class SessionStore<V> {
+public final class SessionStore<V> implements SessionStates<V> {
 
   /** A full store trims itself to this share of its maximum, so that trimming is rare. */
   static final double TRIM_TO = 0.9;
@@ -34,6 +34,7 @@ public final class SessionStore<V> {
     configure(limits);
   }
 
+  @Override
   public V get(String id) {
     long now = System.currentTimeMillis();
     sweepIfDue(now);
@@ -68,6 +69,7 @@ public final class SessionStore<V> {
     }
   }
 
+  @Override
   public void put(String id, V value) {
     long now = System.currentTimeMillis();
     sweepIfDue(now);
@@ -76,16 +78,35 @@ public final class SessionStore<V> {
     }
   }
 
+  /** The change runs under the session's own lock, once. */
+  @Override
+  public <R> R update(String id, Function<String, V> create, Function<V, R> change) {
+    V value = create == null ? get(id) : getOrCreate(id, create);
+    if (value == null) {
+      return change.apply(null);
+    }
+    synchronized (value) {
+      return change.apply(value);
+    }
+  }
+
+  @Override
+  public boolean attemptsRepeat() {
+    return false;
+  }
+
+  @Override
   public long size() {
     sweep(System.currentTimeMillis());
     return entries.size();
   }
 
+  @Override
   public void clear() {
     entries.clear();
   }
 
-  /** Applies new limits to the live store (a profile replaced at run time). */
+  @Override
   public void configure(Profile.Sessions limits) {
     maxEntries = limits.maxEntries();
     idleTtlMs = limits.idleTtlSeconds() * 1000L;

@@ -57,6 +57,9 @@ public abstract class VendorTransformer implements ResponseDefinitionTransformer
     Reply reply;
     try {
       reply = answer(request, body, plan, call);
+    } catch (SessionStates.Unavailable storeDown) {
+      // the shared session store is away: the vendor's own "try again" (the store logs the outage once)
+      reply = unavailable(1);
     } catch (RuntimeException bug) {
       System.err.println("idv-stubs: " + getName() + " failed on a request: " + bug.getClass().getName());
       reply = internalError();

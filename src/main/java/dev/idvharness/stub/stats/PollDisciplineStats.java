@@ -7,7 +7,7 @@ import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 /** Poll discipline of all sessions of one vendor: polls that had an interval to respect, and how many did not. */
-public final class PollDisciplineStats {
+public final class PollDisciplineStats implements PollTotals {
 
   private final LongAdder polls = new LongAdder();
   private final LongAdder early = new LongAdder();
@@ -24,15 +24,18 @@ public final class PollDisciplineStats {
     this.gapsKept = gapsKept;
   }
 
-  int toleranceMs() {
+  @Override
+  public int toleranceMs() {
     return toleranceMs;
   }
 
-  int gapsKept() {
+  @Override
+  public int gapsKept() {
     return gapsKept;
   }
 
-  void record(long gap, boolean tooEarly) {
+  @Override
+  public void record(long gap, boolean tooEarly) {
     polls.increment();
     if (tooEarly) {
       early.increment();

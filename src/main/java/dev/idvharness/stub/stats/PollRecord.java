@@ -24,7 +24,7 @@ public final class PollRecord {
    * Records a call that arrived at {@code arrivedAt}; returns the interval it was asked to keep when it came too early,
    * else -1. {@code nextExpectedGapMs} is what the answer to this call asks of the next one (0: nothing).
    */
-  public synchronized long onCall(long arrivedAt, long answeredAt, long nextExpectedGapMs, PollDisciplineStats totals) {
+  public synchronized long onCall(long arrivedAt, long answeredAt, long nextExpectedGapMs, PollTotals totals) {
     long askedMs = -1;
     if (lastAnsweredAt >= 0 && expectedGapMs > 0) {
       long gap = arrivedAt - lastAnsweredAt;
@@ -85,5 +85,32 @@ public final class PollRecord {
       list.add(gaps[i]);
     }
     return node;
+  }
+
+  /** The record as one line, for a shared session store: {@link #of} reads it back. */
+  public synchronized String state() {
+    StringBuilder line = new StringBuilder().append(lastAnsweredAt).append(',').append(expectedGapMs).append(',')
+        .append(polls).append(',').append(early).append(',').append(lastGapMs);
+    for (int i = 0; i < gapCount; i++) {
+      line.append(',').append(gaps[i]);
+    }
+    return line.toString();
+  }
+
+  public static PollRecord of(String state) {
+    String[] fields = state.split(",");
+    PollRecord record = new PollRecord();
+    record.lastAnsweredAt = Long.parseLong(fields[0]);
+    record.expectedGapMs = Long.parseLong(fields[1]);
+    record.polls = Integer.parseInt(fields[2]);
+    record.early = Integer.parseInt(fields[3]);
+    record.lastGapMs = Long.parseLong(fields[4]);
+    if (fields.length > 5) {
+      record.gaps = new int[fields.length - 5];
+      for (int i = 5; i < fields.length; i++) {
+        record.gaps[record.gapCount++] = Integer.parseInt(fields[i]);
+      }
+    }
+    return record;
   }
 }

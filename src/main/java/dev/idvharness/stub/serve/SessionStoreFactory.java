@@ -1,0 +1,27 @@
+package dev.idvharness.stub.serve;
+
+import dev.idvharness.stub.profile.Profile;
+
+/** Opens each vendor's session states: in this process by default, or in the store the replicas share. */
+public interface SessionStoreFactory {
+
+  /** {@code name} keeps one vendor's or one kind's keys apart from the others' in a shared store. */
+  <S> SessionStates<S> open(String name, StateCodec<S> codec, Profile.Sessions limits);
+
+  /** Where the sessions are, for the log line and the admin API ("in memory", "redis://host:6379"). */
+  String describe();
+
+  static SessionStoreFactory inMemory() {
+    return new SessionStoreFactory() {
+      @Override
+      public <S> SessionStates<S> open(String name, StateCodec<S> codec, Profile.Sessions limits) {
+        return new SessionStore<>(limits);
+      }
+
+      @Override
+      public String describe() {
+        return "in memory";
+      }
+    };
+  }
+}

@@ -1,0 +1,124 @@
+package dev.idvharness.stub.store;
+
+import dev.idvharness.stub.profile.Profile;
+import dev.idvharness.stub.serve.SessionStates;
+import dev.idvharness.stub.serve.StateCodec;
+import java.util.List;
+import java.util.function.Function;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
+
+/**
+ * One vendor's sessions in the shared store. A change reads the state and its version, runs on a decoded copy, and
+ * is written by {@link #WRITE_IF_UNCHANGED} only if the version is still the one read: two replicas changing one
+ * session never both write what each read (the loser runs its change again on the winner's state).
+ */
+final class RedisSessionStates<S> implements SessionStates<S> {
+
+  /** KEYS[1]: the session; ARGV: the version read ("" when absent), the new state, the idle time in ms. */
+  static final String WRITE_IF_UNCHANGED = String.join("\n",
+      "local v = redis.call('HGET', KEYS[1], 'v')",
+      "if (v or '') ~= ARGV[1] then return 0 end",
+      "redis.call('HSET', KEYS[1], 'v', tostring((tonumber(v) or 0) + 1), 's', ARGV[2])",
+      "redis.call('PEXPIRE', KEYS[1], ARGV[3])",
+      "return 1");
+  /** Changes of one session by many replicas at one moment: enough rounds for every one of them to get through. */
+  private static final int MAX_ATTEMPTS = 64;
+
+  private final SharedSessionStore store;
+  private final String prefix;
+  private final StateCodec<S> codec;
+  private volatile long idleTtlMs;
+
+  RedisSessionStates(SharedSessionStore store, String prefix, StateCodec<S> codec, Profile.Sessions limits) {
+    this.store = store;
+    this.prefix = prefix;
+    this.codec = codec;
+    configure(limits);
+  }
+
+  @Override
+  public S get(String id) {
+    String text = call(() -> store.redis().hget(prefix + id, "s"));
+    return text == null ? null : codec.decode(text);
+  }
+
+  @Override
+  public void put(String id, S state) {
+    call(() -> store.redis().eval(WRITE_IF_UNCHANGED, List.of(prefix + id),
+        List.of("", codec.encode(state), String.valueOf(idleTtlMs))));
+  }
+
+  @Override
+  public <R> R update(String id, Function<String, S> create, Function<S, R> change) {
+    String key = prefix + id;
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      List<String> read = call(() -> store.redis().hmget(key, "v", "s"));
+      String version = read.get(0) == null ? "" : read.get(0);
+      S state = read.get(1) != null ? codec.decode(read.get(1)) : create == null ? null : create.apply(id);
+      if (state == null) {
+        return change.apply(null);
+      }
+      R result = change.apply(state);
+      Object written = call(() -> store.redis().eval(WRITE_IF_UNCHANGED, List.of(key),
+          List.of(version, codec.encode(state), String.valueOf(idleTtlMs))));
+      if (Long.valueOf(1).equals(written)) {
+        return result;
+      }
+    }
+    throw new SessionStates.Unavailable("session " + id + " changed by other replicas " + MAX_ATTEMPTS
+        + " times in a row");
+  }
+
+  @Override
+  public boolean attemptsRepeat() {
+    return true;
+  }
+
+  /** The live sessions of this vendor across every replica (a scan: for the admin API, not the hot path). */
+  @Override
+  public long size() {
+    long[] count = new long[1];
+    scan(keys -> count[0] += keys.size());
+    return count[0];
+  }
+
+  @Override
+  public void clear() {
+    scan(keys -> {
+      if (!keys.isEmpty()) {
+        store.redis().unlink(keys.toArray(String[]::new));
+      }
+    });
+  }
+
+  @Override
+  public void configure(Profile.Sessions limits) {
+    // the store bounds memory itself (its maxmemory policy); the idle time is each key's expiry
+    idleTtlMs = limits.idleTtlSeconds() * 1000L;
+  }
+
+  private void scan(java.util.function.Consumer<List<String>> batch) {
+    call(() -> {
+      String cursor = ScanParams.SCAN_POINTER_START;
+      ScanParams match = new ScanParams().match(prefix + "*").count(1000);
+      do {
+        ScanResult<String> page = store.redis().scan(cursor, match);
+        batch.accept(page.getResult());
+        cursor = page.getCursor();
+      } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+      return null;
+    });
+  }
+
+  private <T> T call(java.util.function.Supplier<T> request) {
+    try {
+      T answer = request.get();
+      store.answered();
+      return answer;
+    } catch (JedisException unreachable) {
+      throw store.unavailable(unreachable);
+    }
+  }
+}

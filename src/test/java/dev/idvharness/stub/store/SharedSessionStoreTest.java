@@ -1,0 +1,150 @@
+package dev.idvharness.stub.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.idvharness.client.CyberArkAnswer;
+import dev.idvharness.client.CyberArkClient;
+import dev.idvharness.client.IronVestAnswer;
+import dev.idvharness.client.IronVestClient;
+import dev.idvharness.client.IronVestValidateLoop;
+import dev.idvharness.client.Outcome;
+import dev.idvharness.client.Pause;
+import dev.idvharness.client.ValidateBody;
+import dev.idvharness.client.ValidateSettings;
+import dev.idvharness.client.VendorHttp;
+import dev.idvharness.stub.StubData;
+import dev.idvharness.stub.StubOptions;
+import dev.idvharness.stub.StubServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two stub replicas on one real Redis, behind one round-robin address: every call of a flow lands on the other
+ * replica than the call before, and the flow still reaches its verdict; one session changed by both at once stays
+ * consistent; a store that goes away gives the vendors' 503s, and the replicas recover when it is back.
+ */
+class SharedSessionStoreTest {
+
+  private static final Path STUBS = Path.of("stubs");
+  private static final StubData DATA = StubData.load(STUBS);
+  private static final ValidateSettings FAST_VALIDATE = new ValidateSettings(4, 40, 1, 50, 3, 30_000);
+
+  private static RedisProcess redis;
+  private static final List<StubServer> replicas = new ArrayList<>();
+  private static RoundRobinFront front;
+  private static final VendorHttp HTTP = new VendorHttp(Duration.ofSeconds(10), null);
+
+  @BeforeAll
+  static void startTwoReplicasOnOneStore() throws Exception {
+    redis = RedisProcess.start();
+    for (int i = 0; i < 2; i++) {
+      replicas.add(StubServer.start(StubOptions.options().port(0).rootDir(STUBS)
+          .profile(STUBS.resolve("profiles/none.json")).sessionStore(redis.uri()).build()));
+    }
+    front = new RoundRobinFront(replicas.stream().map(StubServer::baseUrl).toList());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (front != null) {
+      front.close();
+    }
+    replicas.forEach(StubServer::close);
+    if (redis != null) {
+      redis.close();
+    }
+  }
+
+  private static CyberArkClient cyberArk() {
+    return new CyberArkClient(HTTP, front.baseUrl(), "ABC1234");
+  }
+
+  private static String password(String login) {
+    return DATA.user(login).orElseThrow().password();
+  }
+
+  @Test
+  void aCyberArkLoginThatChangesReplicaOnEveryCallReachesLoginSuccess() {
+    int before = front.served(0) + front.served(1);
+    CyberArkClient client = cyberArk();
+    CyberArkAnswer started = client.startAuthentication("mfa.push@idv.test");
+    String session = started.sessionId();
+    String passwordId = started.mechanism(0, "UP").orElseThrow().id();
+    assertThat(client.send("Answer", session, passwordId, password("mfa.push@idv.test")).summary())
+        .isEqualTo("StartNextChallenge");
+    String otpId = started.mechanism(1, "OTP").orElseThrow().id();
+    assertThat(client.send("StartOOB", session, otpId, null).summary()).isEqualTo("OobPending");
+    // the user approves after two pending polls (stubs/data): each poll is counted once, wherever it lands
+    assertThat(client.send("Poll", session, otpId, null).summary()).isEqualTo("OobPending");
+    assertThat(client.send("Poll", session, otpId, null).summary()).isEqualTo("OobPending");
+    assertThat(client.send("Poll", session, otpId, null).summary()).isEqualTo("LoginSuccess");
+    assertThat(front.served(0) + front.served(1) - before).isEqualTo(6);
+    assertThat(Math.abs(front.served(0) - front.served(1))).as("the calls alternated").isLessThanOrEqualTo(1);
+  }
+
+  @Test
+  void anIronVestFlowThatChangesReplicaOnEveryCallGetsItsDecisionAfterItsProcessingAnswers() {
+    String key = DATA.apiKeyOf("acme-bank").orElseThrow();
+    IronVestClient client = new IronVestClient(HTTP, front.baseUrl(), key);
+    Outcome outcome = new IronVestValidateLoop(client, FAST_VALIDATE, Pause.SLEEP, new SplittableRandom(7))
+        .run(ValidateBody.of("acme-bank", "replicas-p3-r5-" + UUID.randomUUID(), "user-1", "WireTransfer").json());
+
+    assertThat(outcome.kind().isVerdict()).as(outcome.toString()).isTrue();
+    assertThat(outcome.calls()).as("three 'processing' answers, then the decision").isEqualTo(4);
+  }
+
+  @Test
+  void oneSessionPolledByManyClientsOnBothReplicasAtOnceCountsEachPendingPollOnce() throws Exception {
+    CyberArkClient client = cyberArk();
+    CyberArkAnswer started = client.startAuthentication("mfa.push@idv.test");
+    String session = started.sessionId();
+    client.send("Answer", session, started.mechanism(0, "UP").orElseThrow().id(), password("mfa.push@idv.test"));
+    String otpId = started.mechanism(1, "OTP").orElseThrow().id();
+    client.send("StartOOB", session, otpId, null);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Future<String>> polls = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      polls.add(pool.submit(() -> cyberArk().send("Poll", session, otpId, null).summary()));
+    }
+    List<String> summaries = new ArrayList<>();
+    for (Future<String> poll : polls) {
+      summaries.add(poll.get());
+    }
+    pool.shutdown();
+    // two pending polls, then the approval; the session has ended for every poll after it
+    assertThat(summaries).filteredOn("OobPending"::equals).hasSize(2);
+    assertThat(summaries).filteredOn("LoginSuccess"::equals).hasSize(1);
+  }
+
+  @Test
+  void aStoreThatGoesAwayGivesTheVendorsOwn503AndTheReplicasRecoverWhenItIsBack() {
+    String key = DATA.apiKeyOf("acme-bank").orElseThrow();
+    IronVestClient ironVest = new IronVestClient(HTTP, front.baseUrl(), key);
+    redis.kill();
+    try {
+      CyberArkAnswer refused = cyberArk().startAuthentication("mfa.push@idv.test");
+      assertThat(refused.exchange().status()).isEqualTo(503);
+      IronVestAnswer unavailable = ironVest.validate(
+          ValidateBody.of("acme-bank", "down-p0-" + UUID.randomUUID(), "user-1", "WireTransfer").json());
+      assertThat(unavailable.status()).isEqualTo(503);
+      assertThat(unavailable.exchange().responseBody()).doesNotContain("Exception", "<html");
+    } finally {
+      redis.startAgain();
+    }
+    // a request or two may still meet a connection broken by the outage; the pool drops those within a second or so
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+        assertThat(cyberArk().startAuthentication("mfa.push@idv.test").succeeded())
+            .as("a new session once the store is back").isTrue());
+  }
+}
