@@ -63,6 +63,30 @@ class StubContainerIT {
   }
 
   @Test
+  void theHealthCheckOfAStubThatGuardsItsAdminApiSendsTheTokenOfItsEnvironment() throws Exception {
+    String token = "health-" + java.util.UUID.randomUUID();
+    try (dev.idvharness.stub.StubServer guarded = dev.idvharness.stub.StubServer.start(
+        dev.idvharness.stub.StubOptions.options().port(0).adminToken(token).build())) {
+      String url = guarded.baseUrl() + "/__admin/idv/stats";
+      ProcessBuilder withToken = new ProcessBuilder("bash", "deploy/docker/stub-health", url).redirectErrorStream(true);
+      withToken.environment().put("IDV_ADMIN_TOKEN", token);
+      ProcessBuilder withoutToken = new ProcessBuilder("bash", "deploy/docker/stub-health", url)
+          .redirectErrorStream(true);
+      withoutToken.environment().remove("IDV_ADMIN_TOKEN");
+
+      assertThat(exitOf(withToken)).isZero();
+      assertThat(exitOf(withoutToken)).as("the stub refuses its statistics without the token").isNotZero();
+    }
+  }
+
+  private static int exitOf(ProcessBuilder command) throws Exception {
+    Process process = command.start();
+    process.getInputStream().readAllBytes();
+    assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    return process.exitValue();
+  }
+
+  @Test
   void theComposeExampleWaitsForTheStubsHealthAndMountsTheStubs() throws Exception {
     JsonNode compose = YAMLMapper.builder().build().readTree(Path.of("deploy", "docker", "docker-compose.yml").toFile());
 
