@@ -33,18 +33,31 @@ public record StubHealth(Map<String, Lag> endpoints, String error) {
     }
   }
 
-  /** Reads {@code GET /__admin/idv/stats}: {@code endpoints.<name>.lagMs.p99} over {@code answersTimed}. */
+  /**
+   * Reads {@code GET /__admin/idv/stats}: {@code endpoints.<name>.lagMs.p99} over {@code answersTimed}. Replicas on
+   * a shared session store are judged each on its own ({@code "<name> on replica <id>"}): one saturated replica must
+   * not hide in the others' merged figures.
+   */
   public static StubHealth parse(JsonNode stats) {
     Map<String, Lag> lag = new TreeMap<>();
-    stats.path("endpoints").fields().forEachRemaining(entry -> {
+    JsonNode replicas = stats.path("replicas");
+    if (replicas.size() > 1) {
+      replicas.forEach(replica -> read(replica.path("endpoints"), " on replica " + replica.path("id").asText(), lag));
+    } else {
+      read(stats.path("endpoints"), "", lag);
+    }
+    return new StubHealth(lag, null);
+  }
+
+  private static void read(JsonNode endpoints, String suffix, Map<String, Lag> lag) {
+    endpoints.fields().forEachRemaining(entry -> {
       JsonNode p99 = entry.getValue().path("lagMs").path("p99");
       if (p99.isNumber()) {
         JsonNode timed = entry.getValue().path("answersTimed");
         long samples = timed.isNumber() ? timed.asLong() : entry.getValue().path("requests").asLong();
-        lag.put(entry.getKey(), new Lag(p99.asLong(), samples));
+        lag.put(entry.getKey() + suffix, new Lag(p99.asLong(), samples));
       }
     });
-    return new StubHealth(lag, null);
   }
 
   /** The judged endpoint (enough answers) with the largest lag p99, or null when none has enough. */

@@ -111,6 +111,7 @@ public final class StubServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop();
+    state.close();
     if (stores instanceof SharedSessionStore shared) {
       shared.close();
     }

@@ -1,6 +1,9 @@
 package dev.idvharness.stub;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import dev.idvharness.stub.clients.ClientReport;
 import dev.idvharness.stub.cyberark.CyberArkAuthenticator;
 import dev.idvharness.stub.cyberark.CyberArkData;
@@ -9,6 +12,7 @@ import dev.idvharness.stub.ironvest.IronVestValidator;
 import dev.idvharness.stub.profile.Profile;
 import dev.idvharness.stub.profile.Profiles;
 import dev.idvharness.stub.serve.Responder;
+import dev.idvharness.stub.serve.ReplicaGroup;
 import dev.idvharness.stub.serve.SessionStoreFactory;
 import dev.idvharness.stub.stats.ProcessMemory;
 import dev.idvharness.stub.stats.ServeStats;
@@ -29,6 +33,8 @@ public final class StubState {
   private final ClientReport clients = new ClientReport();
 
   private final SessionStoreFactory stores;
+  /** The other replicas on the shared session store; null for a stub that keeps its sessions in memory. */
+  private final ReplicaGroup replicas;
 
   private StubState(Profile initial, CyberArkData cyberArkData, IronVestData ironVestData,
       SessionStoreFactory stores) {
@@ -38,6 +44,8 @@ public final class StubState {
     this.responder = new Responder(profile::get, stats);
     this.cyberArk = new CyberArkAuthenticator(cyberArkData, profile::get, stats::cyberArkPolls, stores);
     this.ironVest = new IronVestValidator(ironVestData, profile::get, stats::ironVestPolls, stores);
+    // last: the group starts publishing this replica's statistics at once
+    this.replicas = stores.join(stats::snapshot, this::resetStatsHere);
   }
 
   /**
@@ -71,17 +79,26 @@ public final class StubState {
     ironVest.enrolledUsers().configure(next.sessions());
   }
 
-  /** Forgets statistics, sessions and run-time enrolments: a clean start between runs. */
+  /**
+   * Forgets statistics, sessions and run-time enrolments: a clean start between runs. On a shared store, of every
+   * replica: the sessions once, here, and each replica's statistics before this returns.
+   */
   public void reset() {
-    stats.reset(profile.get());
-    clients.reset();
     cyberArk.sessions().clear();
     ironVest.sessions().clear();
     ironVest.enrolledUsers().clear();
+    resetStats();
   }
 
-  /** Forgets statistics and the client report only: sessions and enrolments carry on (a load run's warm-up is over). */
+  /** Forgets statistics and the client report only (of every replica on a shared store): sessions carry on. */
   public void resetStats() {
+    resetStatsHere();
+    if (replicas != null) {
+      replicas.resetAll();
+    }
+  }
+
+  private void resetStatsHere() {
     stats.reset(profile.get());
     clients.reset();
   }
@@ -91,9 +108,34 @@ public final class StubState {
     return clients;
   }
 
+  /**
+   * The statistics of the stub: on a shared store, of every replica, added up exactly, with each replica's own under
+   * {@code replicas} (the saturation guard judges each one); else this process's.
+   */
   public ObjectNode statsJson() {
+    if (replicas == null) {
+      return replicaStatsJson();
+    }
+    List<JsonNode> snapshots = replicas.snapshots();
+    ObjectNode json = ServeStats.merged(profile.get(), snapshots.stream().map(s -> s.path("stats")).toList())
+        .toJson(cyberArk.sessions().size(), ironVest.sessions().size());
+    json.put("sessionStore", stores.describe());
+    json.put("scope", "all replicas");
+    ArrayNode each = json.putArray("replicas");
+    for (JsonNode snapshot : snapshots) {
+      ObjectNode one = ServeStats.merged(profile.get(), List.of(snapshot.path("stats"))).toJson(0, 0);
+      each.addObject().put("id", snapshot.path("id").asText()).put("sinceMs", one.path("sinceMs").asLong())
+          .set("endpoints", one.path("endpoints"));
+    }
+    json.set("process", ProcessMemory.toJson());
+    return json;
+  }
+
+  /** This process's statistics alone, whatever the store. */
+  public ObjectNode replicaStatsJson() {
     ObjectNode json = stats.toJson(cyberArk.sessions().size(), ironVest.sessions().size());
     json.put("sessionStore", stores.describe());
+    json.put("scope", replicas == null ? "this process" : "this replica");
     json.set("process", ProcessMemory.toJson());
     return json;
   }
@@ -112,5 +154,12 @@ public final class StubState {
 
   public IronVestValidator ironVest() {
     return ironVest;
+  }
+
+  /** Leaves the group of replicas (its entry goes at once, not after it expires). */
+  public void close() {
+    if (replicas != null) {
+      replicas.close();
+    }
   }
 }

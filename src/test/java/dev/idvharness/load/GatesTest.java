@@ -97,6 +97,22 @@ class GatesTest {
   }
 
   @Test
+  void oneSaturatedReplicaOfAReplicatedStubInvalidatesTheRunThoughTheMergedFiguresLookFine() throws Exception {
+    // the merged p99 is the healthy majority's; the second replica's own is what the guard must see
+    String stats = """
+        {"endpoints": {"ironvest.validate": {"requests": 3000, "answersTimed": 3000, "lagMs": {"p99": 8}}},
+         "replicas": [
+           {"id": "a1", "endpoints": {"ironvest.validate": {"requests": 1500, "answersTimed": 1500, "lagMs": {"p99": 4}}}},
+           {"id": "b2", "endpoints": {"ironvest.validate": {"requests": 1500, "answersTimed": 1500, "lagMs": {"p99": 240}}}}]}""";
+    List<GateResult> gates = Gates.evaluate(List.of(flow(IronVestValidationChain.NAME, 100, repeat(600, 100),
+        Map.of())), SLA, List.of(StubHealth.parse(new ObjectMapper().readTree(stats))));
+
+    GateResult stub = gate(gates, "stub not saturated (lag p99 of every endpoint)");
+    assertThat(stub.passed()).isFalse();
+    assertThat(stub.measured()).startsWith("240 ms (ironvest.validate on replica b2, 1500 answers)");
+  }
+
+  @Test
   void aQuietTinyRunIsValidAndSaysItsLagWasNotJudged() throws Exception {
     // seven flows on a fresh JVM: the p99 of seven answers is the slowest one, the first request of a cold JVM
     String stats = """

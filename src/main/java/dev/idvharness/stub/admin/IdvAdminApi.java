@@ -56,6 +56,7 @@ public final class IdvAdminApi implements AdminApiExtension {
           state.profile().endpoints().get(name), body, "endpoint " + name)), event.getRequest().getBody());
     });
     router.add(RequestMethod.GET, "/idv/stats", (admin, event, params) -> json(200, state.statsJson()));
+    router.add(RequestMethod.GET, "/idv/stats/replica", (admin, event, params) -> json(200, state.replicaStatsJson()));
     router.add(RequestMethod.POST, "/idv/stats/reset", (admin, event, params) -> {
       state.resetStats();
       return json(200, Json.object().put("reset", "stats"));

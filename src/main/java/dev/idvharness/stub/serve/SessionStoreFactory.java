@@ -1,5 +1,6 @@
 package dev.idvharness.stub.serve;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.idvharness.stub.profile.Profile;
 
 /** Opens each vendor's session states: in this process by default, or in the store the replicas share. */
@@ -10,6 +11,14 @@ public interface SessionStoreFactory {
 
   /** Where the sessions are, for the log line and the admin API ("in memory", "redis://host:6379"). */
   String describe();
+
+  /**
+   * This replica joins the others on the store: {@code snapshot} gives its statistics, {@code resetStats} resets
+   * them when another replica resets all. Null for a store of one process (the in-memory one): it is alone.
+   */
+  default ReplicaGroup join(java.util.function.Supplier<JsonNode> snapshot, Runnable resetStats) {
+    return null;
+  }
 
   static SessionStoreFactory inMemory() {
     return new SessionStoreFactory() {

@@ -66,6 +66,26 @@ public final class EndpointStats {
     return node;
   }
 
+  /** Everything this endpoint counted, histograms whole: what another replica adds up with {@link #add}. */
+  ObjectNode snapshot() {
+    ObjectNode node = Json.object();
+    node.put("requests", requests.sum()).put("unavailable", unavailable.sum()).put("resets", resets.sum())
+        .put("stalls", stalls.sum());
+    node.put("configuredDelayMs", HistogramCodec.encode(configuredDelayMs))
+        .put("servedMs", HistogramCodec.encode(servedMs)).put("lagMs", HistogramCodec.encode(lagMs));
+    return node;
+  }
+
+  void add(com.fasterxml.jackson.databind.JsonNode snapshot) {
+    requests.add(snapshot.path("requests").asLong());
+    unavailable.add(snapshot.path("unavailable").asLong());
+    resets.add(snapshot.path("resets").asLong());
+    stalls.add(snapshot.path("stalls").asLong());
+    HistogramCodec.addTo(configuredDelayMs, snapshot.path("configuredDelayMs").asText());
+    HistogramCodec.addTo(servedMs, snapshot.path("servedMs").asText());
+    HistogramCodec.addTo(lagMs, snapshot.path("lagMs").asText());
+  }
+
   static ObjectNode summary(Histogram histogram) {
     ObjectNode node = Json.object();
     if (histogram.getTotalCount() == 0) {

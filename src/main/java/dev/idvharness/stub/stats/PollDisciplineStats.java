@@ -51,6 +51,17 @@ public final class PollDisciplineStats implements PollTotals {
     return early.sum();
   }
 
+  ObjectNode snapshot() {
+    return Json.object().put("polls", polls.sum()).put("earlyPolls", early.sum())
+        .put("gapMs", HistogramCodec.encode(gapMs));
+  }
+
+  void add(com.fasterxml.jackson.databind.JsonNode snapshot) {
+    polls.add(snapshot.path("polls").asLong());
+    early.add(snapshot.path("earlyPolls").asLong());
+    HistogramCodec.addTo(gapMs, snapshot.path("gapMs").asText());
+  }
+
   ObjectNode toJson() {
     ObjectNode node = Json.object();
     node.put("polls", polls.sum());

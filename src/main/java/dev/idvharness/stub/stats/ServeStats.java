@@ -72,4 +72,29 @@ public final class ServeStats {
     discipline.set("ironvest", ironVestPolls.toJson());
     return node;
   }
+
+  /** Everything this replica counted since its last reset, histograms whole (the shared store's replica view). */
+  public ObjectNode snapshot() {
+    ObjectNode node = Json.object();
+    node.put("sinceMs", startedAt);
+    ObjectNode byEndpoint = node.putObject("endpoints");
+    endpoints.forEach((name, stats) -> byEndpoint.set(name, stats.snapshot()));
+    node.putObject("pollDiscipline").set("cyberark", cyberArkPolls.snapshot());
+    ((ObjectNode) node.get("pollDiscipline")).set("ironvest", ironVestPolls.snapshot());
+    return node;
+  }
+
+  /** The statistics of several replicas added up exactly (counts summed, histograms merged), since the earliest. */
+  public static ServeStats merged(Profile profile, java.util.List<com.fasterxml.jackson.databind.JsonNode> snapshots) {
+    ServeStats all = new ServeStats(profile);
+    long since = Long.MAX_VALUE;
+    for (com.fasterxml.jackson.databind.JsonNode snapshot : snapshots) {
+      since = Math.min(since, snapshot.path("sinceMs").asLong(Long.MAX_VALUE));
+      snapshot.path("endpoints").properties().forEach(entry -> all.endpoint(entry.getKey()).add(entry.getValue()));
+      all.cyberArkPolls.add(snapshot.path("pollDiscipline").path("cyberark"));
+      all.ironVestPolls.add(snapshot.path("pollDiscipline").path("ironvest"));
+    }
+    all.startedAt = since == Long.MAX_VALUE ? all.startedAt : since;
+    return all;
+  }
 }

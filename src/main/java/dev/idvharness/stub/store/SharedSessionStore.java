@@ -85,6 +85,12 @@ public final class SharedSessionStore implements SessionStoreFactory, AutoClosea
   }
 
   @Override
+  public dev.idvharness.stub.serve.ReplicaGroup join(java.util.function.Supplier<com.fasterxml.jackson.databind.JsonNode>
+      snapshot, Runnable resetStats) {
+    return new RedisReplicaGroup(this, snapshot, resetStats);
+  }
+
+  @Override
   public String describe() {
     return address;
   }

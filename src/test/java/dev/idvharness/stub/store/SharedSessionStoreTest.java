@@ -16,6 +16,7 @@ import dev.idvharness.client.VendorHttp;
 import dev.idvharness.stub.StubData;
 import dev.idvharness.stub.StubOptions;
 import dev.idvharness.stub.StubServer;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -146,5 +147,57 @@ class SharedSessionStoreTest {
     await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
         assertThat(cyberArk().startAuthentication("mfa.push@idv.test").succeeded())
             .as("a new session once the store is back").isTrue());
+  }
+
+  @Test
+  void theAdminApiOfAnyReplicaShowsTheWholeAddedUpExactly() throws Exception {
+    admin(0, "POST", "/__admin/idv/reset");
+    String key = DATA.apiKeyOf("acme-bank").orElseThrow();
+    new IronVestValidateLoop(new IronVestClient(HTTP, front.baseUrl(), key), FAST_VALIDATE, Pause.SLEEP,
+        new SplittableRandom(3)).run(ValidateBody.of("acme-bank", "view-p4-r5-" + UUID.randomUUID(), "user-1",
+            "WireTransfer").json());
+    cyberArk().startAuthentication("mfa.push@idv.test");
+
+    // each replica publishes its figures every quarter second: the whole is their sum once both have
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+      JsonNode whole = admin(1, "GET", "/__admin/idv/stats");
+      JsonNode first = admin(0, "GET", "/__admin/idv/stats/replica");
+      JsonNode second = admin(1, "GET", "/__admin/idv/stats/replica");
+      assertThat(whole.path("scope").asText()).isEqualTo("all replicas");
+      assertThat(whole.path("replicas")).hasSize(2);
+      for (String endpoint : List.of("ironvest.validate", "cyberark.StartAuthentication")) {
+        for (String count : List.of("requests", "answersTimed")) {
+          assertThat(whole.path("endpoints").path(endpoint).path(count).asLong()).as(endpoint + " " + count)
+              .isEqualTo(first.path("endpoints").path(endpoint).path(count).asLong()
+                  + second.path("endpoints").path(endpoint).path(count).asLong());
+        }
+      }
+      assertThat(whole.path("endpoints").path("ironvest.validate").path("requests").asLong()).isEqualTo(5);
+      assertThat(whole.path("endpoints").path("ironvest.validate").path("servedMs").path("max").asLong())
+          .isEqualTo(Math.max(first.path("endpoints").path("ironvest.validate").path("servedMs").path("max").asLong(),
+              second.path("endpoints").path("ironvest.validate").path("servedMs").path("max").asLong()));
+    });
+  }
+
+  @Test
+  void aResetOnOneReplicaHasResetEveryReplicaWhenItAnswers() throws Exception {
+    cyberArk().startAuthentication("mfa.push@idv.test");
+    cyberArk().startAuthentication("mfa.push@idv.test");
+
+    admin(1, "POST", "/__admin/idv/stats/reset");
+
+    for (int replica = 0; replica < 2; replica++) {
+      assertThat(admin(replica, "GET", "/__admin/idv/stats/replica").path("endpoints").path(
+          "cyberark.StartAuthentication").path("requests").asLong()).as("replica " + replica).isZero();
+    }
+  }
+
+  private static JsonNode admin(int replica, String method, String path) throws Exception {
+    java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(replicas.get(replica).baseUrl() + path))
+            .method(method, java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).as(method + " " + path + ": " + answer.body()).isEqualTo(200);
+    return dev.idvharness.json.HarnessJson.MAPPER.readTree(answer.body());
   }
 }

@@ -1,0 +1,20 @@
+package dev.idvharness.stub.serve;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * The stub replicas that share one session store: each one's statistics, so that the admin API of any replica can
+ * report the whole, and a reset that reaches all of them.
+ */
+public interface ReplicaGroup extends AutoCloseable {
+
+  /** Every live replica's snapshot ({@code id}, {@code stats}), this replica's taken now. */
+  List<JsonNode> snapshots();
+
+  /** Resets this replica's statistics and, before it returns, every other live replica's. */
+  void resetAll();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,151 @@
+package dev.idvharness.stub.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.idvharness.stub.json.Json;
+import dev.idvharness.stub.serve.ReplicaGroup;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.params.SetParams;
+import redis.clients.jedis.resps.ScanResult;
+
+/**
+ * The replicas on one store, seen through it: every {@value #PUBLISH_EVERY_MS} ms each replica writes its statistics
+ * under {@code idv:replica:<id>} (expiring after a few missed turns, so a replica that is gone drops out) and looks
+ * at the reset epoch {@code idv:reset-epoch}: a replica that resets all raises it, the others reset on their next
+ * turn, and the one that raised it waits until each has.
+ */
+final class RedisReplicaGroup implements ReplicaGroup {
+
+  static final long PUBLISH_EVERY_MS = 250;
+  private static final long EXPIRES_AFTER_MS = 5_000;
+  private static final long RESET_WAIT_MS = 5_000;
+  private static final String PREFIX = "idv:replica:";
+  private static final String EPOCH = "idv:reset-epoch";
+
+  private final SharedSessionStore store;
+  private final Supplier<JsonNode> snapshot;
+  private final Runnable resetStats;
+  private final String id = UUID.randomUUID().toString().substring(0, 8);
+  private final ScheduledExecutorService turns = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "idv-replica-publisher");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private volatile long epoch;
+
+  RedisReplicaGroup(SharedSessionStore store, Supplier<JsonNode> snapshot, Runnable resetStats) {
+    this.store = store;
+    this.snapshot = snapshot;
+    this.resetStats = resetStats;
+    try {
+      String current = store.redis().get(EPOCH);
+      epoch = current == null ? 0 : Long.parseLong(current);
+    } catch (JedisException unreachable) {
+      epoch = 0;
+    }
+    turns.scheduleWithFixedDelay(this::turn, 0, PUBLISH_EVERY_MS, TimeUnit.MILLISECONDS);
+  }
+
+  /** One turn: reset if another replica reset all, then publish. A store that is away skips the turn. */
+  private void turn() {
+    try {
+      String current = store.redis().get(EPOCH);
+      long latest = current == null ? 0 : Long.parseLong(current);
+      if (latest > epoch) {
+        resetStats.run();
+        epoch = latest;
+      }
+      publish();
+    } catch (RuntimeException missed) {
+      // the next turn tries again; the store logs its own outage
+    }
+  }
+
+  private ObjectNode publish() {
+    ObjectNode mine = Json.object().put("id", id).put("epoch", epoch);
+    mine.set("stats", snapshot.get());
+    store.redis().set(PREFIX + id, mine.toString(), SetParams.setParams().px(EXPIRES_AFTER_MS));
+    return mine;
+  }
+
+  @Override
+  public List<JsonNode> snapshots() {
+    try {
+      ObjectNode mine = publish();
+      List<JsonNode> all = new ArrayList<>();
+      all.add(mine);
+      for (String key : keys()) {
+        if (!key.equals(PREFIX + id)) {
+          String text = store.redis().get(key);
+          if (text != null) {
+            all.add(Json.MAPPER.readTree(text));
+          }
+        }
+      }
+      return all;
+    } catch (JedisException unreachable) {
+      throw store.unavailable(unreachable);
+    } catch (java.io.IOException unreadable) {
+      throw new IllegalStateException("a replica's snapshot is not JSON: " + unreadable.getMessage());
+    }
+  }
+
+  @Override
+  public void resetAll() {
+    try {
+      long raised = store.redis().incr(EPOCH);
+      resetStats.run();
+      epoch = raised;
+      publish();
+      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RESET_WAIT_MS);
+      while (System.nanoTime() < deadline && !allAtLeast(raised)) {
+        Thread.sleep(20);
+      }
+    } catch (JedisException unreachable) {
+      throw store.unavailable(unreachable);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private boolean allAtLeast(long raised) {
+    for (String key : keys()) {
+      String text = store.redis().get(key);
+      if (text != null && Json.parseObject(text.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+          .map(node -> node.path("epoch").asLong() < raised).orElse(false)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private List<String> keys() {
+    List<String> keys = new ArrayList<>();
+    String cursor = ScanParams.SCAN_POINTER_START;
+    ScanParams match = new ScanParams().match(PREFIX + "*").count(100);
+    do {
+      ScanResult<String> page = store.redis().scan(cursor, match);
+      keys.addAll(page.getResult());
+      cursor = page.getCursor();
+    } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+    return keys;
+  }
+
+  @Override
+  public void close() {
+    turns.shutdownNow();
+    try {
+      store.redis().del(PREFIX + id);
+    } catch (JedisException gone) {
+      // its entry expires by itself
+    }
+  }
+}
