@@ -12,9 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import redis.clients.jedis.exceptions.JedisException;
-import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.params.SetParams;
-import redis.clients.jedis.resps.ScanResult;
 
 /**
  * The replicas on one store, seen through it: every {@value #PUBLISH_EVERY_MS} ms each replica writes its statistics
@@ -129,13 +127,7 @@ final class RedisReplicaGroup implements ReplicaGroup {
 
   private List<String> keys() {
     List<String> keys = new ArrayList<>();
-    String cursor = ScanParams.SCAN_POINTER_START;
-    ScanParams match = new ScanParams().match(PREFIX + "*").count(100);
-    do {
-      ScanResult<String> page = store.redis().scan(cursor, match);
-      keys.addAll(page.getResult());
-      cursor = page.getCursor();
-    } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+    store.scan(PREFIX, keys::addAll);
     return keys;
   }
 

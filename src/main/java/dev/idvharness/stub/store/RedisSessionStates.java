@@ -6,8 +6,6 @@ import dev.idvharness.stub.serve.StateCodec;
 import java.util.List;
 import java.util.function.Function;
 import redis.clients.jedis.exceptions.JedisException;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
 
 /**
  * One vendor's sessions in the shared store. A change reads the state and its version, runs on a decoded copy, and
@@ -101,13 +99,7 @@ final class RedisSessionStates<S> implements SessionStates<S> {
 
   private void scan(java.util.function.Consumer<List<String>> batch) {
     call(() -> {
-      String cursor = ScanParams.SCAN_POINTER_START;
-      ScanParams match = new ScanParams().match(prefix + "*").count(1000);
-      do {
-        ScanResult<String> page = store.redis().scan(cursor, match);
-        batch.accept(page.getResult());
-        cursor = page.getCursor();
-      } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+      store.scan(prefix, batch);
       return null;
     });
   }

@@ -12,6 +12,8 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
 
 /**
  * The sessions of every replica of the stub in one Redis or Valkey ({@code --session-store redis://host:port}), so
@@ -106,6 +108,18 @@ public final class SharedSessionStore implements SessionStoreFactory, AutoClosea
 
   RedisClient redis() {
     return redis;
+  }
+
+  /** Every key under {@code prefix}, a page at a time (SCAN: the store never blocks on it). */
+  void scan(String prefix, java.util.function.Consumer<java.util.List<String>> page) {
+    String cursor = ScanParams.SCAN_POINTER_START;
+    ScanParams match = new ScanParams().match(prefix + "*")
+        .count(1000);
+    do {
+      ScanResult<String> result = redis.scan(cursor, match);
+      page.accept(result.getResult());
+      cursor = result.getCursor();
+    } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
   }
 
   /** A failed call: one line when the outage starts, and the vendor's 503 for the request. */
