@@ -86,6 +86,32 @@ if delay:
                   f"{m['p50ms']:.1f} | {m['p99ms']:.1f} | {m['p99ms'] - 200:+.1f} | {m['errors']} |")
     md.append("")
 
+replica_rows = [r for r in rows if r.get("section") == "replicas" and "ticksAfter" in r]
+if replica_rows:
+    names = {"memory": "one stub, sessions in memory", "store": "one stub on redis-server",
+             "store3": "three replicas on redis-server, behind nginx"}
+    md += ["## Replicas: the cost of the shared session store", "",
+           "validate with a new csid per request (a new session each: the store's worst case), 50 connections. CPU is "
+           "that of the stub processes and redis-server together (not nginx, not wrk), per request served.", "",
+           "| setup | req/s | p50 ms | p99 ms | CPU µs per request | vs in memory | errors |", "|---|---|---|---|---|---|---|"]
+    cost = {}
+    for setup in ("memory", "store", "store3"):
+        runs = [r for r in replica_rows if r["target"] == setup]
+        if not runs:
+            continue
+        per_request = statistics.median(
+            (r["ticksAfter"] - r["ticksBefore"]) / r["clockTicksPerSecond"] * 1e6 / max(1, r["wrk"]["requests"])
+            for r in runs)
+        cost[setup] = per_request
+        m = medians[("replicas", setup, "validate", 50)]
+        ratio = f"{per_request / cost['memory']:.2f}x" if "memory" in cost else "-"
+        md.append(f"| {names[setup]} | {m['rps']:,.0f} | {m['p50ms']:.1f} | {m['p99ms']:.1f} | {per_request:.0f} | "
+                  f"{ratio} | {m['errors']} |")
+    if "memory" in cost and "store" in cost:
+        md += ["", f"The store costs {cost['store'] - cost['memory']:.0f} µs of CPU per request on this machine "
+                   f"(stub and redis-server together), {cost['store'] / cost['memory']:.2f}x the in-memory cost."]
+    md.append("")
+
 drivers = [r for r in rows if r.get("section") == "driver"]
 if drivers:
     cores = os.cpu_count() or 1
