@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import dev.idvharness.stub.clients.ClientReport;
+import dev.idvharness.stub.json.Json;
 import dev.idvharness.stub.cyberark.CyberArkAuthenticator;
 import dev.idvharness.stub.cyberark.CyberArkData;
 import dev.idvharness.stub.ironvest.IronVestData;
@@ -45,7 +46,10 @@ public final class StubState {
     this.cyberArk = new CyberArkAuthenticator(cyberArkData, profile::get, stats::cyberArkPolls, stores);
     this.ironVest = new IronVestValidator(ironVestData, profile::get, stats::ironVestPolls, stores);
     // last: the group starts publishing this replica's statistics at once
-    this.replicas = stores.join(stats::snapshot, this::resetStatsHere);
+    this.replicas = stores.join(this::snapshot, this::resetStatsHere);
+    if (replicas != null) {
+      clients.withoutAbandonment();
+    }
   }
 
   /**
@@ -103,6 +107,22 @@ public final class StubState {
     clients.reset();
   }
 
+  /** What this replica publishes to the others: its statistics and its client report. */
+  private JsonNode snapshot() {
+    ObjectNode snapshot = Json.object();
+    snapshot.set("stats", stats.snapshot());
+    snapshot.set("clients", clients.toJson());
+    return snapshot;
+  }
+
+  /** The client report: of every replica on a shared store, merged; else this process's. */
+  public ObjectNode clientsJson() {
+    if (replicas == null) {
+      return clients.toJson();
+    }
+    return ClientReport.merged(replicas.snapshots().stream().map(s -> s.path("snapshot").path("clients")).toList());
+  }
+
   /** What each client did wrong, as the stub saw it. */
   public ClientReport clients() {
     return clients;
@@ -117,13 +137,13 @@ public final class StubState {
       return replicaStatsJson();
     }
     List<JsonNode> snapshots = replicas.snapshots();
-    ObjectNode json = ServeStats.merged(profile.get(), snapshots.stream().map(s -> s.path("stats")).toList())
+    ObjectNode json = ServeStats.merged(profile.get(), snapshots.stream().map(s -> s.path("snapshot").path("stats")).toList())
         .toJson(cyberArk.sessions().size(), ironVest.sessions().size());
     json.put("sessionStore", stores.describe());
     json.put("scope", "all replicas");
     ArrayNode each = json.putArray("replicas");
     for (JsonNode snapshot : snapshots) {
-      ObjectNode one = ServeStats.merged(profile.get(), List.of(snapshot.path("stats"))).toJson(0, 0);
+      ObjectNode one = ServeStats.merged(profile.get(), List.of(snapshot.path("snapshot").path("stats"))).toJson(0, 0);
       each.addObject().put("id", snapshot.path("id").asText()).put("sinceMs", one.path("sinceMs").asLong())
           .set("endpoints", one.path("endpoints"));
     }

@@ -65,7 +65,7 @@ public final class IdvAdminApi implements AdminApiExtension {
       state.reset();
       return json(200, Json.object().put("reset", true));
     });
-    router.add(RequestMethod.GET, "/idv/clients", (admin, event, params) -> json(200, state.clients().toJson()));
+    router.add(RequestMethod.GET, "/idv/clients", (admin, event, params) -> json(200, state.clientsJson()));
     router.add(RequestMethod.GET, "/idv/openapi.json", (admin, event, params) -> openApi());
     router.add(RequestMethod.GET, "/idv/sessions/cyberark/{id}",
         (admin, event, params) -> session(state.cyberArk().pollRecord(params.get("id"))));

@@ -33,6 +33,12 @@ public final class ClientReport {
 
   private record Waiting(ClientRecord client, long dueAt, ObjectNode example) {}
 
+  /**
+   * Whether sessions are watched for abandonment: not by a replica on a shared session store, which cannot see a
+   * session's next call when it goes to another replica (every moved call would look abandoned).
+   */
+  private volatile boolean watchAbandonment = true;
+
   public ClientReport() {
     this(System::currentTimeMillis);
   }
@@ -65,7 +71,7 @@ public final class ClientReport {
     if (reply.refused()) {
       client.refused(call.endpoint(), reply.status(), reply.refusal(), fingerprint);
     }
-    if (sessionKey != null && call.awaitsWithinMs() >= 0 && waiting.size() < MAX_WAITING) {
+    if (watchAbandonment && sessionKey != null && call.awaitsWithinMs() >= 0 && waiting.size() < MAX_WAITING) {
       waiting.put(sessionKey, new Waiting(client, answeredAt + call.awaitsWithinMs(), Json.object()
           .put("endpoint", call.endpoint()).put("session", shortId(call.session()))
           .put("callExpectedWithinMs", call.awaitsWithinMs())));
@@ -79,6 +85,63 @@ public final class ClientReport {
     ArrayNode list = root.putArray("clients");
     clients.values().stream().sorted(Comparator.comparing(ClientRecord::vendor).thenComparing(ClientRecord::name))
         .forEach(client -> list.add(client.toJson()));
+    ArrayNode kinds = root.putArray("kinds");
+    FindingKind.ALL.forEach(kind -> kinds.addObject().put("kind", kind.label()).put("meaning", kind.meaning()));
+    return root;
+  }
+
+  /** A replica among others: no abandonment findings, which one replica cannot judge (see the field). */
+  public void withoutAbandonment() {
+    watchAbandonment = false;
+    waiting.clear();
+  }
+
+  /**
+   * Several replicas' reports as one: per client, calls and finding counts summed, user agents and refusal reasons
+   * together, the first replica's example of each finding.
+   */
+  public static ObjectNode merged(java.util.List<com.fasterxml.jackson.databind.JsonNode> reports) {
+    Map<String, ObjectNode> byClient = new java.util.TreeMap<>();
+    for (com.fasterxml.jackson.databind.JsonNode report : reports) {
+      for (com.fasterxml.jackson.databind.JsonNode client : report.path("clients")) {
+        String key = client.path("vendor").asText() + ":" + client.path("client").asText();
+        ObjectNode into = byClient.get(key);
+        if (into == null) {
+          byClient.put(key, client.deepCopy());
+          continue;
+        }
+        into.put("calls", into.path("calls").asLong() + client.path("calls").asLong());
+        ArrayNode agents = (ArrayNode) into.get("userAgents");
+        client.path("userAgents").forEach(agent -> {
+          if (agents.size() < ClientRecord.MAX_USER_AGENTS && !java.util.stream.StreamSupport.stream(
+              agents.spliterator(), false).anyMatch(agent::equals)) {
+            agents.add(agent);
+          }
+        });
+        ArrayNode findings = (ArrayNode) into.get("findings");
+        for (com.fasterxml.jackson.databind.JsonNode finding : client.path("findings")) {
+          ObjectNode same = null;
+          for (com.fasterxml.jackson.databind.JsonNode known : findings) {
+            if (known.path("kind").equals(finding.path("kind"))) {
+              same = (ObjectNode) known;
+            }
+          }
+          if (same == null) {
+            findings.add(finding.deepCopy());
+            continue;
+          }
+          same.put("count", same.path("count").asLong() + finding.path("count").asLong());
+          if (finding.has("reasons")) {
+            ObjectNode reasons = same.has("reasons") ? (ObjectNode) same.get("reasons") : same.putObject("reasons");
+            finding.path("reasons").properties().forEach(reason -> reasons.put(reason.getKey(),
+                reasons.path(reason.getKey()).asLong() + reason.getValue().asLong()));
+          }
+        }
+      }
+    }
+    ObjectNode root = Json.object();
+    ArrayNode list = root.putArray("clients");
+    byClient.values().forEach(list::add);
     ArrayNode kinds = root.putArray("kinds");
     FindingKind.ALL.forEach(kind -> kinds.addObject().put("kind", kind.label()).put("meaning", kind.meaning()));
     return root;

@@ -9,7 +9,7 @@ import java.util.List;
  */
 public interface ReplicaGroup extends AutoCloseable {
 
-  /** Every live replica's snapshot ({@code id}, {@code stats}), this replica's taken now. */
+  /** Every live replica's entry ({@code id}, {@code epoch}, {@code snapshot}), this replica's taken now. */
   List<JsonNode> snapshots();
 
   /** Resets this replica's statistics and, before it returns, every other live replica's. */

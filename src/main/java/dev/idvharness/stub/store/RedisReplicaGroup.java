@@ -18,7 +18,8 @@ import redis.clients.jedis.params.SetParams;
  * The replicas on one store, seen through it: every {@value #PUBLISH_EVERY_MS} ms each replica writes its statistics
  * under {@code idv:replica:<id>} (expiring after a few missed turns, so a replica that is gone drops out) and looks
  * at the reset epoch {@code idv:reset-epoch}: a replica that resets all raises it, the others reset on their next
- * turn, and the one that raised it waits until each has.
+ * turn (on any change of it, so that a store that came back empty cannot leave one behind), and the one that raised
+ * it waits until each has.
  */
 final class RedisReplicaGroup implements ReplicaGroup {
 
@@ -55,9 +56,8 @@ final class RedisReplicaGroup implements ReplicaGroup {
   /** One turn: reset if another replica reset all, then publish. A store that is away skips the turn. */
   private void turn() {
     try {
-      String current = store.redis().get(EPOCH);
-      long latest = current == null ? 0 : Long.parseLong(current);
-      if (latest > epoch) {
+      long latest = currentEpoch();
+      if (latest != epoch) {
         resetStats.run();
         epoch = latest;
       }
@@ -67,9 +67,18 @@ final class RedisReplicaGroup implements ReplicaGroup {
     }
   }
 
+  /**
+   * The store's reset epoch. A store that came back empty has none: each replica offers its own (the first one
+   * written wins), so the replicas agree again without resetting one another's figures when theirs were the same.
+   */
+  private long currentEpoch() {
+    store.redis().setnx(EPOCH, String.valueOf(epoch));
+    return Long.parseLong(store.redis().get(EPOCH));
+  }
+
   private ObjectNode publish() {
     ObjectNode mine = Json.object().put("id", id).put("epoch", epoch);
-    mine.set("stats", snapshot.get());
+    mine.set("snapshot", snapshot.get());
     store.redis().set(PREFIX + id, mine.toString(), SetParams.setParams().px(EXPIRES_AFTER_MS));
     return mine;
   }
@@ -99,12 +108,13 @@ final class RedisReplicaGroup implements ReplicaGroup {
   @Override
   public void resetAll() {
     try {
+      currentEpoch();
       long raised = store.redis().incr(EPOCH);
       resetStats.run();
       epoch = raised;
       publish();
       long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RESET_WAIT_MS);
-      while (System.nanoTime() < deadline && !allAtLeast(raised)) {
+      while (System.nanoTime() < deadline && !allAt(raised)) {
         Thread.sleep(20);
       }
     } catch (JedisException unreachable) {
@@ -114,11 +124,11 @@ final class RedisReplicaGroup implements ReplicaGroup {
     }
   }
 
-  private boolean allAtLeast(long raised) {
+  private boolean allAt(long raised) {
     for (String key : keys()) {
       String text = store.redis().get(key);
       if (text != null && Json.parseObject(text.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-          .map(node -> node.path("epoch").asLong() < raised).orElse(false)) {
+          .map(node -> node.path("epoch").asLong() != raised).orElse(false)) {
         return false;
       }
     }

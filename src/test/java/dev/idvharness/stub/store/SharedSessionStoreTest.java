@@ -147,6 +147,9 @@ class SharedSessionStoreTest {
     await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
         assertThat(cyberArk().startAuthentication("mfa.push@idv.test").succeeded())
             .as("a new session once the store is back").isTrue());
+    // and both replicas are back in the store's view (a reset reaches the replicas the store knows)
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+        assertThat(admin(0, "GET", "/__admin/idv/stats").path("replicas")).hasSize(2));
   }
 
   @Test
@@ -190,6 +193,33 @@ class SharedSessionStoreTest {
       assertThat(admin(replica, "GET", "/__admin/idv/stats/replica").path("endpoints").path(
           "cyberark.StartAuthentication").path("requests").asLong()).as("replica " + replica).isZero();
     }
+  }
+
+  @Test
+  void theClientReportOfAnyReplicaCountsWhatTheClientDidOnEveryReplica() throws Exception {
+    admin(0, "POST", "/__admin/idv/reset");
+    IronVestClient wrongKey = new IronVestClient(HTTP, front.baseUrl(), "not-a-key-" + UUID.randomUUID());
+    for (int i = 0; i < 4; i++) {
+      wrongKey.validate(ValidateBody.of("acme-bank", "report-p0-" + UUID.randomUUID(), "user-1", "WireTransfer")
+          .json());
+    }
+
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+      JsonNode acme = null;
+      for (JsonNode client : admin(0, "GET", "/__admin/idv/clients").path("clients")) {
+        if (client.path("client").asText().equals("acme-bank")) {
+          acme = client;
+        }
+      }
+      assertThat(acme).as("acme-bank in the merged report").isNotNull();
+      assertThat(acme.path("calls").asLong()).isEqualTo(4);
+      assertThat(acme.path("findings")).anySatisfy(finding -> {
+        assertThat(finding.path("kind").asText()).isEqualTo("refused");
+        assertThat(finding.path("count").asLong()).as("two refusals on each replica").isEqualTo(4);
+      });
+      assertThat(acme.path("findings")).noneSatisfy(finding ->
+          assertThat(finding.path("kind").asText()).isEqualTo("abandoned"));
+    });
   }
 
   private static JsonNode admin(int replica, String method, String path) throws Exception {
