@@ -8,19 +8,23 @@ import java.util.function.Function;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * One vendor's sessions in the shared store. A change reads the state and its version, runs on a decoded copy, and
- * is written by {@link #WRITE_IF_UNCHANGED} only if the version is still the one read: two replicas changing one
- * session never both write what each read (the loser runs its change again on the winner's state).
+ * One vendor's sessions in the shared store. A change runs on a decoded copy of the state and is written by
+ * {@link #WRITE_IF_UNCHANGED} only if the version is still the one it ran on: two replicas changing one session never
+ * both write what each read (the loser runs its change again on the winner's state, which the script answered).
  */
 final class RedisSessionStates<S> implements SessionStates<S> {
 
-  /** KEYS[1]: the session; ARGV: the version read ("" when absent), the new state, the idle time in ms. */
+  /**
+   * KEYS[1]: the session; ARGV: the version read ("" when absent), the new state, the idle time in ms. Answers {1}
+   * when written, else {0, version, state} as the store has them ("" when absent), so that the loser needs no read.
+   */
   static final String WRITE_IF_UNCHANGED = String.join("\n",
-      "local v = redis.call('HGET', KEYS[1], 'v')",
-      "if (v or '') ~= ARGV[1] then return 0 end",
+      "local now = redis.call('HMGET', KEYS[1], 'v', 's')",
+      "local v = now[1] or ''",
+      "if v ~= ARGV[1] then return {0, v, now[2] or ''} end",
       "redis.call('HSET', KEYS[1], 'v', tostring((tonumber(v) or 0) + 1), 's', ARGV[2])",
       "redis.call('PEXPIRE', KEYS[1], ARGV[3])",
-      "return 1");
+      "return {1}");
   /** Changes of one session by many replicas at one moment: enough rounds for every one of them to get through. */
   private static final int MAX_ATTEMPTS = 64;
 
@@ -44,29 +48,51 @@ final class RedisSessionStates<S> implements SessionStates<S> {
 
   @Override
   public void put(String id, S state) {
-    call(() -> store.redis().eval(WRITE_IF_UNCHANGED, List.of(prefix + id),
-        List.of("", codec.encode(state), String.valueOf(idleTtlMs))));
+    write(prefix + id, "", state);
   }
 
+  /**
+   * With {@code create}, the change first runs on a new session and is written as one: a new session costs one round
+   * trip. Whenever the store holds another version, the script answers it with its state, and the change runs again
+   * on that.
+   */
   @Override
   public <R> R update(String id, Function<String, S> create, Function<S, R> change) {
     String key = prefix + id;
-    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    String version = "";
+    S state;
+    if (create != null) {
+      state = create.apply(id);
+    } else {
       List<String> read = call(() -> store.redis().hmget(key, "v", "s"));
-      String version = read.get(0) == null ? "" : read.get(0);
-      S state = read.get(1) != null ? codec.decode(read.get(1)) : create == null ? null : create.apply(id);
+      version = read.get(0) == null ? "" : read.get(0);
+      state = read.get(1) == null ? null : codec.decode(read.get(1));
+    }
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       if (state == null) {
         return change.apply(null);
       }
       R result = change.apply(state);
-      Object written = call(() -> store.redis().eval(WRITE_IF_UNCHANGED, List.of(key),
-          List.of(version, codec.encode(state), String.valueOf(idleTtlMs))));
-      if (Long.valueOf(1).equals(written)) {
+      List<?> answer = write(key, version, state);
+      if (Long.valueOf(1).equals(answer.get(0))) {
         return result;
       }
+      version = text(answer.get(1));
+      String current = text(answer.get(2));
+      state = !current.isEmpty() ? codec.decode(current) : create == null ? null : create.apply(id);
     }
     throw new SessionStates.Unavailable("session " + id + " changed by other replicas " + MAX_ATTEMPTS
         + " times in a row");
+  }
+
+  private List<?> write(String key, String version, S state) {
+    return (List<?>) call(() -> store.script(WRITE_IF_UNCHANGED, List.of(key),
+        List.of(version, codec.encode(state), String.valueOf(idleTtlMs))));
+  }
+
+  private static String text(Object reply) {
+    return reply instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+        : String.valueOf(reply);
   }
 
   @Override

@@ -12,6 +12,7 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.exceptions.JedisNoScriptException;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
@@ -28,6 +29,8 @@ public final class SharedSessionStore implements SessionStoreFactory, AutoClosea
   private final RedisClient redis;
   /** One line when the store goes away and one when it is back: an outage is not a line per request. */
   private final AtomicBoolean down = new AtomicBoolean();
+  /** Each script's SHA1, once loaded. */
+  private final java.util.Map<String, String> scripts = new java.util.concurrent.ConcurrentHashMap<>();
 
   private SharedSessionStore(String address, RedisClient redis) {
     this.address = address;
@@ -108,6 +111,20 @@ public final class SharedSessionStore implements SessionStoreFactory, AutoClosea
 
   RedisClient redis() {
     return redis;
+  }
+
+  /**
+   * Runs a script by its SHA1 (EVALSHA: the body crosses the network once per store, not with every call), loading
+   * it first, and again when the store forgot it (a restart, SCRIPT FLUSH).
+   */
+  Object script(String body, java.util.List<String> keys, java.util.List<String> args) {
+    String sha = scripts.computeIfAbsent(body, redis::scriptLoad);
+    try {
+      return redis.evalsha(sha, keys, args);
+    } catch (JedisNoScriptException forgotten) {
+      scripts.put(body, redis.scriptLoad(body));
+      return redis.evalsha(scripts.get(body), keys, args);
+    }
   }
 
   /** Every key under {@code prefix}, a page at a time (SCAN: the store never blocks on it). */
