@@ -46,7 +46,7 @@ public final class StubState {
     this.cyberArk = new CyberArkAuthenticator(cyberArkData, profile::get, stats::cyberArkPolls, stores);
     this.ironVest = new IronVestValidator(ironVestData, profile::get, stats::ironVestPolls, stores);
     // last: the group starts publishing this replica's statistics at once
-    this.replicas = stores.join(this::snapshot, this::resetStatsHere);
+    this.replicas = stores.join(this::snapshot, stats::activity, this::resetStatsHere);
     if (replicas != null) {
       clients.withoutAbandonment();
     }

@@ -13,10 +13,12 @@ public interface SessionStoreFactory {
   String describe();
 
   /**
-   * This replica joins the others on the store: {@code snapshot} gives what it shows the others (its statistics, its client report), {@code resetStats} resets
+   * This replica joins the others on the store: {@code snapshot} gives what it shows the others (its statistics, its client report), {@code activity} a count
+   * that moves whenever the snapshot would (so an idle replica does not rebuild it), {@code resetStats} resets
    * them when another replica resets all. Null for a store of one process (the in-memory one): it is alone.
    */
-  default ReplicaGroup join(java.util.function.Supplier<JsonNode> snapshot, Runnable resetStats) {
+  default ReplicaGroup join(java.util.function.Supplier<JsonNode> snapshot, java.util.function.LongSupplier activity,
+      Runnable resetStats) {
     return null;
   }
 

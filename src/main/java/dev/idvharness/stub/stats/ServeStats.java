@@ -73,6 +73,11 @@ public final class ServeStats {
     return node;
   }
 
+  /** A count that moves with every request (and drops at a reset): whether a snapshot would differ from the last. */
+  public long activity() {
+    return endpoints.values().stream().mapToLong(stats -> stats.requests() + stats.served()).sum() + startedAt;
+  }
+
   /** Everything this replica counted since its last reset, histograms whole (the shared store's replica view). */
   public ObjectNode snapshot() {
     ObjectNode node = Json.object();

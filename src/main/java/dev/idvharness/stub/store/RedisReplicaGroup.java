@@ -10,12 +10,14 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
 
 /**
- * The replicas on one store, seen through it: every {@value #PUBLISH_EVERY_MS} ms each replica writes its statistics
+ * The replicas on one store, seen through it: every {@value #PUBLISH_EVERY_MS} ms each replica that served anything
+ * since (and every {@value #REFRESH_EVERY_MS} ms any replica) writes its statistics
  * under {@code idv:replica:<id>} (expiring after a few missed turns, so a replica that is gone drops out) and looks
  * at the reset epoch {@code idv:reset-epoch}: a replica that resets all raises it, the others reset on their next
  * turn (on any change of it, so that a store that came back empty cannot leave one behind), and the one that raised
@@ -25,13 +27,18 @@ final class RedisReplicaGroup implements ReplicaGroup {
 
   static final long PUBLISH_EVERY_MS = 250;
   private static final long EXPIRES_AFTER_MS = 5_000;
+  /** An idle replica still writes its entry this often, so that it does not expire. */
+  private static final long REFRESH_EVERY_MS = 2_000;
   private static final long RESET_WAIT_MS = 5_000;
   private static final String PREFIX = "idv:replica:";
   private static final String EPOCH = "idv:reset-epoch";
 
   private final SharedSessionStore store;
   private final Supplier<JsonNode> snapshot;
+  private final LongSupplier activity;
   private final Runnable resetStats;
+  private long publishedActivity = -1;
+  private long publishedAt;
   private final String id = UUID.randomUUID().toString().substring(0, 8);
   private final ScheduledExecutorService turns = Executors.newSingleThreadScheduledExecutor(runnable -> {
     Thread thread = new Thread(runnable, "idv-replica-publisher");
@@ -40,9 +47,11 @@ final class RedisReplicaGroup implements ReplicaGroup {
   });
   private volatile long epoch;
 
-  RedisReplicaGroup(SharedSessionStore store, Supplier<JsonNode> snapshot, Runnable resetStats) {
+  RedisReplicaGroup(SharedSessionStore store, Supplier<JsonNode> snapshot, LongSupplier activity,
+      Runnable resetStats) {
     this.store = store;
     this.snapshot = snapshot;
+    this.activity = activity;
     this.resetStats = resetStats;
     try {
       String current = store.redis().get(EPOCH);
@@ -60,8 +69,13 @@ final class RedisReplicaGroup implements ReplicaGroup {
       if (latest != epoch) {
         resetStats.run();
         epoch = latest;
+        publish();
+        return;
       }
-      publish();
+      // the snapshot copies and compresses every histogram: only when something was served, or to stay alive
+      if (activity.getAsLong() != publishedActivity || System.currentTimeMillis() - publishedAt >= REFRESH_EVERY_MS) {
+        publish();
+      }
     } catch (RuntimeException missed) {
       // the next turn tries again; the store logs its own outage
     }
@@ -76,7 +90,9 @@ final class RedisReplicaGroup implements ReplicaGroup {
     return Long.parseLong(store.redis().get(EPOCH));
   }
 
-  private ObjectNode publish() {
+  private synchronized ObjectNode publish() {
+    publishedActivity = activity.getAsLong();
+    publishedAt = System.currentTimeMillis();
     ObjectNode mine = Json.object().put("id", id).put("epoch", epoch);
     mine.set("snapshot", snapshot.get());
     store.redis().set(PREFIX + id, mine.toString(), SetParams.setParams().px(EXPIRES_AFTER_MS));

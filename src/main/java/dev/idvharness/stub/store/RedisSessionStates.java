@@ -52,22 +52,15 @@ final class RedisSessionStates<S> implements SessionStates<S> {
   }
 
   /**
-   * With {@code create}, the change first runs on a new session and is written as one: a new session costs one round
-   * trip. Whenever the store holds another version, the script answers it with its state, and the change runs again
-   * on that.
+   * Reads the session, runs the change on it (or on a new one from {@code create}) and writes it; when the store holds
+   * another version by then, the script answers it with its state, and the change runs again on that, without a read.
    */
   @Override
   public <R> R update(String id, Function<String, S> create, Function<S, R> change) {
     String key = prefix + id;
-    String version = "";
-    S state;
-    if (create != null) {
-      state = create.apply(id);
-    } else {
-      List<String> read = call(() -> store.redis().hmget(key, "v", "s"));
-      version = read.get(0) == null ? "" : read.get(0);
-      state = read.get(1) == null ? null : codec.decode(read.get(1));
-    }
+    List<String> read = call(() -> store.redis().hmget(key, "v", "s"));
+    String version = read.get(0) == null ? "" : read.get(0);
+    S state = read.get(1) != null ? codec.decode(read.get(1)) : create == null ? null : create.apply(id);
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       if (state == null) {
         return change.apply(null);

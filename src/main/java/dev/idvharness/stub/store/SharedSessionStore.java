@@ -91,8 +91,8 @@ public final class SharedSessionStore implements SessionStoreFactory, AutoClosea
 
   @Override
   public dev.idvharness.stub.serve.ReplicaGroup join(java.util.function.Supplier<com.fasterxml.jackson.databind.JsonNode>
-      snapshot, Runnable resetStats) {
-    return new RedisReplicaGroup(this, snapshot, resetStats);
+      snapshot, java.util.function.LongSupplier activity, Runnable resetStats) {
+    return new RedisReplicaGroup(this, snapshot, activity, resetStats);
   }
 
   @Override
