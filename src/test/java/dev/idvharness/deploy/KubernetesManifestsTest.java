@@ -7,90 +7,157 @@ import dev.idvharness.config.Keys;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import java.io.IOException;
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * The manifests of deploy/kubernetes/, with their placeholders replaced as run.sh replaces them, read into the fabric8
- * model: what the distributed run relies on (docs/distributed-load.md). fabric8 8 is built on Jackson 3, hence the
- * Jackson 3 YAML reader.
+ * The load manifests of deploy/kubernetes/load/ rendered the way a run renders them ({@code run.sh --render}, which
+ * writes the run's values into a copy and calls kubectl's Kustomize), read into the fabric8 model: what the
+ * distributed run relies on (docs/distributed-load.md), and every value of the run in every place that needs it.
  */
 class KubernetesManifestsTest {
 
-  static final Path DIR = Path.of("deploy/kubernetes");
-  static final Map<String, String> SAMPLE = Map.of("RUN_ID", "20261127-120000-ab12", "START_AT", "2026-11-27T12:01:00Z",
-      "INJECTORS", "4", "IMAGE", "registry.example/idv-harness:0.1.0", "DEADLINE_SECONDS", "1800");
-  static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z_]+)}");
+  static final Path DIR = Path.of("deploy", "kubernetes");
+  static final Path LOAD = DIR.resolve("load");
   static final String STATS = "/__admin/idv/stats";
+  static final String IMAGE = "registry.example/idv-harness:0.1.0";
+  /** Not run.sh's default (1800), nor the committed run.yaml's: a value that reaches a field came from the run. */
+  static final String DEADLINE = "2400";
+  /** The words the committed manifests hold where a run's value goes: none may be left once a run rendered them. */
+  static final List<String> SLOTS = List.of("RUN_ID", "START_AT", "IMAGE", "example-run");
   /** The environment prefixes the harness reads as its own (HarnessConfig): a name under them must be a key. */
   static final List<String> HARNESS_PREFIXES =
       List.of("HARNESS_", "CYBERARK_", "IRONVEST_", "POLL_", "VALIDATE_", "LOAD_", "SLA_", "REPORTS_", "DRIFT_");
-  static final YAMLMapper YAML = YAMLMapper.builder().build();
+  static final Pattern RUN_LINE = Pattern.compile("run (\\S+): 4 generator\\(s\\) \\((\\w+) target\\), injecting from "
+      + "(\\S+), image (\\S+): rendered into");
+
+  /** Per target (sidecar, shared): the run's id, its start, and the three pieces run.sh applies. */
+  record RenderedRun(String id, Instant startAt, List<HasMetadata> generators, List<HasMetadata> merge,
+                     List<HasMetadata> fetch, String yaml) {
+
+    Job generatorJob() {
+      return RenderedManifests.one(generators, Job.class, "idv-load-");
+    }
+
+    Job mergeJob() {
+      return RenderedManifests.one(merge, Job.class, "idv-merge-");
+    }
+
+    Pod fetchPod() {
+      return RenderedManifests.one(fetch, Pod.class, "idv-fetch-");
+    }
+
+    List<PodSpec> pods() {
+      return List.of(generatorJob().getSpec().getTemplate().getSpec(), mergeJob().getSpec().getTemplate().getSpec(),
+          fetchPod().getSpec());
+    }
+  }
+
+  static RenderedRun sidecar;
+  static RenderedRun shared;
+
+  @BeforeAll
+  static void renderTwoRunsAsRunShDoes(@TempDir Path dir) throws Exception {
+    RenderedManifests.assumeKubectl();
+    sidecar = render(dir.resolve("sidecar"), "sidecar");
+    shared = render(dir.resolve("shared"), "shared");
+  }
+
+  static RenderedRun render(Path dir, String target) throws Exception {
+    String output = RenderedManifests.run(List.of("bash", DIR.resolve("run.sh").toString(), "--render",
+        dir.toString(), "4"), Map.of("IDV_IMAGE", IMAGE, "IDV_TARGET", target, "IDV_DEADLINE_SECONDS", DEADLINE,
+        "IDV_START_DELAY_SECONDS", "60"));
+    Matcher line = RUN_LINE.matcher(output);
+    assertThat(line.find()).as(output).isTrue();
+    assertThat(line.group(2)).isEqualTo(target);
+    assertThat(line.group(4)).isEqualTo(IMAGE);
+    String generators = Files.readString(dir.resolve("generators.yaml"));
+    String merge = Files.readString(dir.resolve("merge.yaml"));
+    String fetch = Files.readString(dir.resolve("fetch.yaml"));
+    return new RenderedRun(line.group(1), Instant.parse(line.group(3)), RenderedManifests.parse(generators),
+        RenderedManifests.parse(merge), RenderedManifests.parse(fetch), generators + merge + fetch);
+  }
 
   @Test
-  void everyManifestIsKubernetesModelWithNoUnknownField() throws IOException {
-    for (Path file : files("*.yaml")) {
-      Class<?> type = switch (yaml(file).path("kind").asString()) {
-        case "Job" -> Job.class;
-        case "Pod" -> Pod.class;
-        case "ConfigMap" -> ConfigMap.class;
-        case "PersistentVolumeClaim" -> PersistentVolumeClaim.class;
-        default -> throw new AssertionError(file + ": a kind this test does not know");
-      };
-      List<String> unknown = new ArrayList<>();
-      unknownFields(load(file, type), file.getFileName().toString(), unknown);
-      assertThat(unknown).as("fields the model does not know (misspelt?)").isEmpty();
+  void everyPieceRendersAsCommittedIntoTheModel() throws Exception {
+    for (String piece : List.of("volume", "generators", "generators-shared-target", "merge", "fetch")) {
+      assertThat(RenderedManifests.kustomize(LOAD.resolve(piece))).as(piece).isNotEmpty();
     }
   }
 
   @Test
-  void everyPlaceholderIsOneRunShReplaces() throws IOException {
-    Set<String> used = new TreeSet<>();
-    for (Path file : files("*.yaml")) {
-      PLACEHOLDER.matcher(Files.readString(file)).results().forEach(match -> used.add(match.group(1)));
+  void theRunsValuesReplaceEverySlot() {
+    for (RenderedRun run : List.of(sidecar, shared)) {
+      List<String> values = new ArrayList<>();
+      strings(RenderedManifests.YAML.readerFor(JsonNode.class).<JsonNode>readValues(run.yaml()).readAll(), values);
+      for (String slot : SLOTS) {
+        // a whole word: LOAD_RUN_ID is a name, idv-load-RUN_ID a slot left
+        Pattern left = Pattern.compile("(?<![A-Za-z_])" + slot + "(?![A-Za-z_])");
+        assertThat(values).as("a value still the committed slot " + slot).noneMatch(v -> left.matcher(v).find());
+      }
+      assertThat(run.generatorJob().getMetadata().getName()).isEqualTo("idv-load-" + run.id());
+      assertThat(run.mergeJob().getMetadata().getName()).isEqualTo("idv-merge-" + run.id());
+      assertThat(run.fetchPod().getMetadata().getName()).isEqualTo("idv-fetch-" + run.id());
+      for (HasMetadata resource : List.of(run.generatorJob(), run.mergeJob(), run.fetchPod())) {
+        assertThat(resource.getMetadata().getLabels()).containsEntry("idv-harness/run-id", run.id());
+      }
+      for (Job job : List.of(run.generatorJob(), run.mergeJob())) {
+        assertThat(job.getSpec().getTemplate().getMetadata().getLabels()).containsEntry("idv-harness/run-id",
+            run.id());
+      }
+      assertThat(run.generatorJob().getSpec().getTemplate().getSpec().getTopologySpreadConstraints().get(0)
+          .getLabelSelector().getMatchLabels()).as("generators spread per run").containsEntry("idv-harness/run-id",
+          run.id());
     }
-    Set<String> replaced = new TreeSet<>();
-    Matcher sed = Pattern.compile("s\\|\\\\\\$\\{([A-Z_]+)}\\|").matcher(Files.readString(DIR.resolve("run.sh")));
-    while (sed.find()) {
-      replaced.add(sed.group(1));
-    }
-    assertThat(replaced).isEqualTo(used).isEqualTo(new TreeSet<>(SAMPLE.keySet()));
+    assertThat(sidecar.id()).as("each run its own id").isNotEqualTo(shared.id());
   }
 
   @Test
-  void generatorsAreOneIndexedJobOfNThatStopsByItself() throws IOException {
-    for (Job job : generatorJobs()) {
+  void runShWritesEveryValueOfRunYaml() throws Exception {
+    JsonNode committed = RenderedManifests.YAML.readTree(Files.readString(LOAD.resolve("run/run.yaml")));
+    Matcher written = Pattern.compile("(?s)cat > \"\\$work/load/run/run.yaml\" <<EOF\\n(.*?)\\nEOF\\n")
+        .matcher(Files.readString(DIR.resolve("run.sh")));
+    assertThat(written.find()).as("run.sh writes run/run.yaml").isTrue();
+    JsonNode runSh = RenderedManifests.YAML.readTree(written.group(1));
+    assertThat(names(runSh.path("spec"))).as("a value run.sh does not write would be the example's")
+        .isEqualTo(names(committed.path("spec"))).isNotEmpty();
+    assertThat(runSh.path("kind").asString()).isEqualTo(committed.path("kind").asString());
+  }
+
+  @Test
+  void generatorsAreOneIndexedJobOfNThatStopsByItself() {
+    for (RenderedRun run : List.of(sidecar, shared)) {
+      Job job = run.generatorJob();
       assertThat(job.getSpec().getCompletionMode()).isEqualTo("Indexed");
       assertThat(job.getSpec().getCompletions()).isEqualTo(4).isEqualTo(job.getSpec().getParallelism());
       assertThat(job.getSpec().getBackoffLimit()).as("a retried generator would start after the others").isZero();
-      assertThat(job.getSpec().getActiveDeadlineSeconds()).isEqualTo(1800L);
+      assertThat(job.getSpec().getActiveDeadlineSeconds()).isEqualTo(Long.parseLong(DEADLINE));
       assertThat(job.getSpec().getTemplate().getSpec().getRestartPolicy()).isEqualTo("Never");
 
       Container generator = container(job, "generator");
       assertThat(env(generator, "LOAD_INJECTORS")).isEqualTo("4");
-      assertThat(env(generator, "LOAD_RUN_ID")).isEqualTo(SAMPLE.get("RUN_ID"));
-      assertThat(Instant.parse(env(generator, "LOAD_START_AT"))).isEqualTo(SAMPLE.get("START_AT"));
+      assertThat(env(generator, "LOAD_RUN_ID")).isEqualTo(run.id());
+      assertThat(Instant.parse(env(generator, "LOAD_START_AT"))).isEqualTo(run.startAt());
       assertThat(env(generator, "LOAD_RESULTS_DIR")).isEqualTo("/results");
       assertThat(mountPath(generator, "results")).isEqualTo("/results");
       assertThat(generator.getCommand()).as("the image's Generator command").isEmpty();
@@ -98,14 +165,14 @@ class KubernetesManifestsTest {
         assertThat(any.getEnv()).extracting(EnvVar::getName).as("the index is Kubernetes' (JOB_COMPLETION_INDEX)")
             .doesNotContain("JOB_COMPLETION_INDEX", "LOAD_INJECTOR_INDEX");
       }
+      assertThat(settings(run.generators()).getData())
+          .doesNotContainKeys("JOB_COMPLETION_INDEX", "LOAD_INJECTOR_INDEX", "LOAD_INJECTORS", "LOAD_RUN_ID");
     }
-    assertThat(configMap("load-settings.yaml").getData())
-        .doesNotContainKeys("JOB_COMPLETION_INDEX", "LOAD_INJECTOR_INDEX", "LOAD_INJECTORS", "LOAD_RUN_ID");
   }
 
   @Test
-  void eachGeneratorHasItsStubAsANativeSidecarOnTheLoopback() throws IOException {
-    Job job = load(DIR.resolve("generators-job.yaml"), Job.class);
+  void eachGeneratorHasItsStubAsANativeSidecarOnTheLoopback() {
+    Job job = sidecar.generatorJob();
     PodSpec pod = job.getSpec().getTemplate().getSpec();
     assertThat(pod.getContainers()).extracting(Container::getName).containsExactly("generator");
     Container stub = pod.getInitContainers().stream().filter(c -> c.getName().equals("stub")).findFirst().orElseThrow();
@@ -113,145 +180,138 @@ class KubernetesManifestsTest {
     assertThat(stub.getRestartPolicy()).as("native sidecar").isEqualTo("Always");
     assertThat(stub.getCommand()).contains("/app/idv-stubs.jar")
         .containsSubsequence("--port", "8089").containsSubsequence("--bind-address", "127.0.0.1")
-        .containsSubsequence("--root-dir", "/app/stubs").containsSubsequence("--max-lifetime-seconds", "1800");
+        .containsSubsequence("--root-dir", "/app/stubs").containsSubsequence("--max-lifetime-seconds", DEADLINE);
     for (Probe probe : List.of(stub.getStartupProbe(), stub.getReadinessProbe())) {
       assertThat(String.join(" ", probe.getExec().getCommand())).contains("http://127.0.0.1:8089" + STATS);
     }
     Container generator = container(job, "generator");
     assertThat(env(generator, "CYBERARK_BASE_URL")).isEqualTo("http://127.0.0.1:8089");
     assertThat(env(generator, "IRONVEST_BASE_URL")).isEqualTo("http://127.0.0.1:8089");
+    assertThat(generator.getEnvFrom()).extracting(from -> from.getConfigMapRef().getName())
+        .containsExactly(settings(sidecar.generators()).getMetadata().getName());
   }
 
   @Test
-  void theSharedTargetVariantHasNoStubAndTakesItsSecretsFromASecret() throws IOException {
-    Job job = load(DIR.resolve("generators-job-shared-target.yaml"), Job.class);
-    assertThat(job.getSpec().getTemplate().getSpec().getInitContainers()).isEmpty();
+  void theSharedTargetVariantHasNoStubAndTakesItsSecretsFromASecret() {
+    Job job = shared.generatorJob();
+    PodSpec pod = job.getSpec().getTemplate().getSpec();
+    assertThat(pod.getInitContainers()).isEmpty();
+    assertThat(pod.getVolumes()).extracting(Volume::getName).doesNotContain("stub-run", "stub-tmp");
     Container generator = container(job, "generator");
 
     assertThat(env(generator, "HARNESS_TARGET")).isEqualTo("remote");
     assertThat(env(generator, "LOAD_ALLOW_REMOTE")).isEqualTo("true");
+    assertThat(generator.getEnv()).extracting(EnvVar::getName).as("the target is the ConfigMap's, not the loopback")
+        .doesNotContain("CYBERARK_BASE_URL", "IRONVEST_BASE_URL");
     for (String secret : List.of("CYBERARK_PASSWORD", "IRONVEST_API_KEY")) {
       EnvVar variable = generator.getEnv().stream().filter(e -> e.getName().equals(secret)).findFirst().orElseThrow();
       assertThat(variable.getValue()).isNull();
       assertThat(variable.getValueFrom().getSecretKeyRef().getName()).isEqualTo("idv-vendor-secrets");
       assertThat(variable.getValueFrom().getSecretKeyRef().getKey()).isEqualTo(secret);
     }
-    ConfigMap target = configMap("shared-target.yaml");
+    ConfigMap target = RenderedManifests.one(shared.generators(), ConfigMap.class, "idv-shared-target");
     assertThat(generator.getEnvFrom()).extracting(from -> from.getConfigMapRef().getName())
-        .containsExactly("idv-load-settings", target.getMetadata().getName());
+        .as("the settings first, the target after").containsExactly(settings(shared.generators()).getMetadata()
+            .getName(), target.getMetadata().getName());
     assertThat(target.getData()).containsKeys("CYBERARK_BASE_URL", "IRONVEST_BASE_URL")
         .doesNotContainKeys("CYBERARK_PASSWORD", "IRONVEST_API_KEY");
   }
 
   @Test
-  void generatorsAndMergeShareTheResultsClaim() throws IOException {
-    PersistentVolumeClaim claim = load(DIR.resolve("pvc.yaml"), PersistentVolumeClaim.class);
+  void generatorsAndMergeShareTheResultsClaim() throws Exception {
+    PersistentVolumeClaim claim = RenderedManifests.one(RenderedManifests.kustomize(LOAD.resolve("volume")),
+        PersistentVolumeClaim.class, "idv-results");
     assertThat(claim.getSpec().getAccessModes()).containsExactly("ReadWriteMany");
-    List<PodSpec> pods = new ArrayList<>();
-    generatorJobs().forEach(job -> pods.add(job.getSpec().getTemplate().getSpec()));
-    pods.add(mergeJob().getSpec().getTemplate().getSpec());
-    pods.add(load(DIR.resolve("fetch-pod.yaml"), Pod.class).getSpec());
-
-    for (PodSpec pod : pods) {
-      Volume results = pod.getVolumes().stream().filter(v -> v.getName().equals("results")).findFirst().orElseThrow();
-      assertThat(results.getPersistentVolumeClaim().getClaimName()).isEqualTo(claim.getMetadata().getName());
-      assertThat(mountPath(pod.getContainers().get(0), "results")).isEqualTo("/results");
+    for (RenderedRun run : List.of(sidecar, shared)) {
+      for (PodSpec pod : run.pods()) {
+        Volume results = pod.getVolumes().stream().filter(v -> v.getName().equals("results")).findFirst()
+            .orElseThrow();
+        assertThat(results.getPersistentVolumeClaim().getClaimName()).isEqualTo(claim.getMetadata().getName());
+        assertThat(mountPath(pod.getContainers().get(0), "results")).isEqualTo("/results");
+      }
     }
   }
 
   @Test
-  void theMergeJudgesTheRunOnceAndWritesItsReportsBesideTheRecords() throws IOException {
-    Job merge = mergeJob();
+  void theMergeJudgesTheRunOnceWithTheGeneratorsSettingsAndWritesItsReportsBesideTheRecords() {
+    Job merge = sidecar.mergeJob();
     Container container = container(merge, "merge");
-    String runDir = "/results/" + SAMPLE.get("RUN_ID");
+    String runDir = "/results/" + sidecar.id();
 
     assertThat(container.getCommand()).containsSubsequence("dev.idvharness.load.job.LoadMerge", runDir);
     assertThat(container.getCommand()).containsSubsequence("-cp", "/app/test-classes:/app/classes:/app/lib/*");
     assertThat(env(container, "REPORTS_DIR")).isEqualTo(runDir + "/reports");
+    ConfigMap settings = settings(sidecar.merge());
     assertThat(container.getEnvFrom()).extracting(from -> from.getConfigMapRef().getName())
-        .as("the gates' thresholds are the run's settings").containsExactly("idv-load-settings");
+        .as("the gates' thresholds are the run's settings").containsExactly(settings.getMetadata().getName());
+    assertThat(settings).as("the very ConfigMap the generators read").isEqualTo(settings(sidecar.generators()));
+    assertThat(settings.getMetadata().getName()).as("generated: a change of settings is a new name")
+        .startsWith("idv-load-settings-");
     assertThat(merge.getSpec().getBackoffLimit()).as("its exit code is the verdict").isZero();
     assertThat(merge.getSpec().getActiveDeadlineSeconds()).isPositive();
   }
 
   @Test
-  void everyPodRunsAsNonRootWithoutServiceLinks() throws IOException {
-    List<PodSpec> pods = new ArrayList<>();
-    generatorJobs().forEach(job -> pods.add(job.getSpec().getTemplate().getSpec()));
-    pods.add(mergeJob().getSpec().getTemplate().getSpec());
-    pods.add(load(DIR.resolve("fetch-pod.yaml"), Pod.class).getSpec());
-
-    for (PodSpec pod : pods) {
-      assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
-      assertThat(pod.getSecurityContext().getRunAsUser()).isEqualTo(DockerfileTest.imageUser());
-      assertThat(pod.getEnableServiceLinks()).as("<SERVICE>_PORT variables could look like harness keys").isFalse();
-      for (Container container : containers(pod)) {
-        assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
-        assertThat(container.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
-        assertThat(container.getImage()).isEqualTo(SAMPLE.get("IMAGE"));
+  void everyPodRunsAsNonRootWithoutServiceLinksOnTheRunsImage() throws Exception {
+    for (RenderedRun run : List.of(sidecar, shared)) {
+      for (PodSpec pod : run.pods()) {
+        assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+        assertThat(pod.getSecurityContext().getRunAsUser()).isEqualTo(DockerfileTest.imageUser());
+        assertThat(pod.getEnableServiceLinks()).as("<SERVICE>_PORT variables could look like harness keys").isFalse();
+        for (Container container : containers(pod)) {
+          assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+          assertThat(container.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
+          assertThat(container.getImage()).isEqualTo(IMAGE);
+        }
       }
     }
   }
 
   @Test
-  void everyHarnessVariableIsAKey() throws IOException {
+  void everyHarnessVariableIsAKey() throws Exception {
     Set<String> keys = new TreeSet<>(Keys.all().stream().map(Key::environmentName).toList());
     Set<String> named = new TreeSet<>();
-    for (Path file : files("*.yaml")) {
-      if (yaml(file).path("kind").asString().equals("Job")) {
-        for (Container container : containers(load(file, Job.class).getSpec().getTemplate().getSpec())) {
-          container.getEnv().forEach(variable -> named.add(variable.getName()));
-        }
+    for (RenderedRun run : List.of(sidecar, shared)) {
+      for (PodSpec pod : run.pods()) {
+        containers(pod).forEach(container -> container.getEnv().forEach(variable -> named.add(variable.getName())));
       }
+      run.generators().stream().filter(ConfigMap.class::isInstance)
+          .forEach(map -> named.addAll(((ConfigMap) map).getData().keySet()));
     }
-    named.addAll(configMap("load-settings.yaml").getData().keySet());
-    named.addAll(configMap("shared-target.yaml").getData().keySet());
-    // the commented examples of load-settings.yaml too: uncommented, they must work
-    Pattern.compile("(?m)^\\s*#\\s*([A-Z][A-Z0-9_]+):").matcher(Files.readString(DIR.resolve("load-settings.yaml")))
-        .results().forEach(match -> named.add(match.group(1)));
-
+    // the commented examples of the env files too: uncommented, they must work
+    for (String file : List.of("settings/settings.env", "generators-shared-target/shared-target.env")) {
+      Pattern.compile("(?m)^\\s*#\\s*([A-Z][A-Z0-9_]+)=").matcher(Files.readString(LOAD.resolve(file))).results()
+          .forEach(match -> named.add(match.group(1)));
+    }
     named.removeIf(name -> HARNESS_PREFIXES.stream().noneMatch(name::startsWith));
+    assertThat(named).as("the settings' and the Jobs' harness keys").contains("LOAD_PROFILE", "SLA_P95_MS",
+        "LOAD_START_AT", "CYBERARK_BASE_URL");
     assertThat(keys).as("an unknown LOAD_/SLA_/... variable stops the pod at start").containsAll(named);
   }
 
-  static List<Job> generatorJobs() throws IOException {
-    return List.of(load(DIR.resolve("generators-job.yaml"), Job.class),
-        load(DIR.resolve("generators-job-shared-target.yaml"), Job.class));
+  static ConfigMap settings(List<HasMetadata> piece) {
+    return RenderedManifests.one(piece, ConfigMap.class, "idv-load-settings");
   }
 
-  static Job mergeJob() throws IOException {
-    return load(DIR.resolve("merge-job.yaml"), Job.class);
+  static Set<String> names(JsonNode object) {
+    Set<String> names = new TreeSet<>();
+    for (Iterator<String> it = object.propertyNames().iterator(); it.hasNext(); ) {
+      names.add(it.next());
+    }
+    return names;
   }
 
-  static ConfigMap configMap(String file) throws IOException {
-    return load(DIR.resolve(file), ConfigMap.class);
-  }
-
-  /** The file as run.sh applies it: every placeholder replaced (an unknown one fails here). */
-  static String render(Path file) throws IOException {
-    return PLACEHOLDER.matcher(Files.readString(file)).replaceAll(match -> {
-      String value = SAMPLE.get(match.group(1));
-      assertThat(value).as(file + ": placeholder ${" + match.group(1) + "} is not one run.sh replaces").isNotNull();
-      return Matcher.quoteReplacement(value);
-    });
-  }
-
-  static JsonNode yaml(Path file) throws IOException {
-    List<JsonNode> documents = YAML.readerFor(JsonNode.class).<JsonNode>readValues(render(file)).readAll();
-    assertThat(documents).as(file + ": one manifest per file").hasSize(1);
-    return documents.get(0);
-  }
-
-  static <T> T load(Path file, Class<T> type) throws IOException {
-    return YAML.treeToValue(yaml(file), type);
-  }
-
-  static List<Path> files(String glob) throws IOException {
-    try (Stream<Path> files = Files.list(DIR)) {
-      List<Path> found = files.filter(f -> f.getFileSystem().getPathMatcher("glob:" + glob).matches(f.getFileName()))
-          .sorted().toList();
-      assertThat(found).isNotEmpty();
-      return found;
+  /** Every string value (and map key) of the documents. */
+  static void strings(Iterable<JsonNode> nodes, List<String> values) {
+    for (JsonNode node : nodes) {
+      if (node.isString()) {
+        values.add(node.asString());
+      } else if (node.isObject()) {
+        values.addAll(names(node));
+        strings(node.values(), values);
+      } else if (node.isArray()) {
+        strings(node, values);
+      }
     }
   }
 
@@ -275,39 +335,5 @@ class KubernetesManifestsTest {
   static String mountPath(Container container, String volume) {
     return container.getVolumeMounts().stream().filter(mount -> mount.getName().equals(volume)).findFirst()
         .orElseThrow(() -> new AssertionError(container.getName() + " does not mount " + volume)).getMountPath();
-  }
-
-  /** Every field the YAML gave that the model has no property for lands in additionalProperties: a typo. */
-  static void unknownFields(Object node, String path, List<String> unknown) {
-    if (node instanceof Collection<?> items) {
-      int i = 0;
-      for (Object item : items) {
-        unknownFields(item, path + "[" + i++ + "]", unknown);
-      }
-      return;
-    }
-    if (node instanceof Map<?, ?> map) {
-      map.forEach((key, value) -> unknownFields(value, path + "." + key, unknown));
-      return;
-    }
-    if (node == null || !node.getClass().getName().startsWith("io.fabric8.kubernetes.api.model")) {
-      return;
-    }
-    for (Method getter : node.getClass().getMethods()) {
-      String name = getter.getName();
-      if (getter.getParameterCount() != 0 || !name.startsWith("get") || name.equals("getClass")) {
-        continue;
-      }
-      try {
-        Object value = getter.invoke(node);
-        if (name.equals("getAdditionalProperties")) {
-          ((Map<?, ?>) value).keySet().forEach(key -> unknown.add(path + "." + key));
-        } else {
-          unknownFields(value, path + "." + name.substring(3), unknown);
-        }
-      } catch (ReflectiveOperationException e) {
-        throw new AssertionError(path + "." + name, e);
-      }
-    }
   }
 }

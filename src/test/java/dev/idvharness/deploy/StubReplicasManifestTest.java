@@ -18,11 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 /**
  * deploy/kubernetes/stub/ as a user renders it ({@code kubectl kustomize}, what {@code kubectl apply -k} applies),
@@ -36,35 +33,12 @@ class StubReplicasManifestTest {
 
   @BeforeAll
   static void renderWithKubectlsKustomize() throws Exception {
-    Assumptions.assumeTrue(onPath("kubectl"), "kubectl is not installed: its Kustomize renders deploy/kubernetes/stub");
-    Process kubectl = new ProcessBuilder("kubectl", "kustomize", DIR.toString()).redirectErrorStream(true).start();
-    byte[] output = kubectl.getInputStream().readAllBytes();
-    assertThat(kubectl.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(kubectl.exitValue()).as(new String(output)).isZero();
-    List<JsonNode> documents = KubernetesManifestsTest.YAML.readerFor(JsonNode.class).<JsonNode>readValues(output)
-        .readAll();
-    for (JsonNode document : documents) {
-      Class<? extends HasMetadata> type = switch (document.path("kind").asString()) {
-        case "Deployment" -> Deployment.class;
-        case "StatefulSet" -> StatefulSet.class;
-        case "Service" -> Service.class;
-        case "ConfigMap" -> ConfigMap.class;
-        case "HorizontalPodAutoscaler" -> HorizontalPodAutoscaler.class;
-        default -> throw new AssertionError("a kind this test does not know: " + document.path("kind"));
-      };
-      HasMetadata resource = KubernetesManifestsTest.YAML.treeToValue(document, type);
-      List<String> unknown = new ArrayList<>();
-      KubernetesManifestsTest.unknownFields(resource, resource.getKind() + "/" + resource.getMetadata().getName(),
-          unknown);
-      assertThat(unknown).as("fields the model does not know (misspelt?)").isEmpty();
-      RENDERED.add(resource);
-    }
+    RenderedManifests.assumeKubectl();
+    RENDERED.addAll(RenderedManifests.kustomize(DIR));
   }
 
   private static <T extends HasMetadata> T one(Class<T> type, String name) {
-    return RENDERED.stream().filter(type::isInstance).map(type::cast)
-        .filter(resource -> resource.getMetadata().getName().startsWith(name)).findFirst()
-        .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " " + name));
+    return RenderedManifests.one(RENDERED, type, name);
   }
 
   private static Container stub() {
@@ -134,14 +108,5 @@ class StubReplicasManifestTest {
   void theStubImageRunsWithTheTunedJvmFlags() throws IOException {
     String recipe = Files.readString(Path.of("deploy", "docker", "stub.Dockerfile"));
     StubOptions.TUNED_JVM_FLAGS.forEach(flag -> assertThat(recipe).contains(flag));
-  }
-
-  private static boolean onPath(String name) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-      if (Files.isExecutable(Path.of(dir, name))) {
-        return true;
-      }
-    }
-    return false;
   }
 }

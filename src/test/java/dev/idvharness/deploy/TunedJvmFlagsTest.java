@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TunedJvmFlagsTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"deploy/docker/stub.Dockerfile", "deploy/kubernetes/generators-job.yaml", "bench/run",
+  @ValueSource(strings = {"deploy/docker/stub.Dockerfile", "deploy/kubernetes/load/generators/generators-job.yaml", "bench/run",
       "docs/stub-server.md"})
   void theStubIsStartedWithTheTunedFlags(String file) throws IOException {
     String text = Files.readString(Path.of(file));
