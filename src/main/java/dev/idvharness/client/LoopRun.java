@@ -49,10 +49,14 @@ final class LoopRun {
     return elapsed().toMillis();
   }
 
-  /** No HTTP answer: past the deadline that is the deadline (the request was cut to it), else unreachable. */
+  /**
+   * No HTTP answer: a request cut at the deadline's limit, or one that ended past the deadline, is the deadline;
+   * anything else is unreachable. The cut counts whatever the clock says: the client's timer can fire just early.
+   */
   Outcome unreachable(TransportFailure failure) {
     boolean pastDeadline = remaining().isNegative() || remaining().isZero();
-    return pastDeadline ? deadline("unanswered") : end(Outcome.Kind.UNREACHABLE, failure.getMessage());
+    return pastDeadline || failure.cutAtCallersLimit() ? deadline("unanswered")
+        : end(Outcome.Kind.UNREACHABLE, failure.getMessage());
   }
 
   Outcome end(Outcome.Kind kind, String detail) {

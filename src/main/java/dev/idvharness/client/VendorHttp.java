@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -96,7 +97,8 @@ public final class VendorHttp {
       EVERY_EXCHANGE.forEach(every -> every.accept(exchange));
       return exchange;
     } catch (IOException e) {
-      throw new TransportFailure(method + " " + uri, e);
+      throw new TransportFailure(method + " " + uri, e,
+          e instanceof HttpTimeoutException && limit.compareTo(timeout) < 0);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TransportFailure(method + " " + uri + " interrupted", e);

@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idvharness.junit.IdvStubExtension;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.time.Duration;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
@@ -119,6 +125,34 @@ class IronVestValidateLoopTest {
 
     assertThat(outcome.kind()).isEqualTo(Outcome.Kind.DEADLINE);
     assertThat(outcome.calls()).isGreaterThan(1);
+  }
+
+  /** A vendor that holds the request: the deadline cuts it, and that is the deadline whatever the clock says after. */
+  @Test
+  void aRequestCutAtTheDeadlineEndsAsDeadlineNotUnreachable() throws Exception {
+    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      List<Socket> held = new CopyOnWriteArrayList<>();
+      Thread holder = new Thread(() -> {
+        try {
+          held.add(silent.accept());
+        } catch (IOException closed) {
+          // the test is over
+        }
+      });
+      holder.setDaemon(true);
+      holder.start();
+      IronVestClient silentVendor = new IronVestClient(HTTP, "http://127.0.0.1:" + silent.getLocalPort(),
+          stub.data().requireApiKeyOf(CID));
+      Outcome outcome = new IronVestValidateLoop(silentVendor, new ValidateSettings(4, 40, 10, 20, 3, 300),
+          Pause.SLEEP, new SplittableRandom(1)).run(body("loop-p0-r20"));
+
+      assertThat(outcome.kind()).as(outcome.detail()).isEqualTo(Outcome.Kind.DEADLINE);
+      assertThat(outcome.detail()).contains("unanswered");
+      assertThat(held).as("the request reached the vendor, which held it").hasSize(1);
+      for (Socket socket : held) {
+        socket.close();
+      }
+    }
   }
 
   @Test
