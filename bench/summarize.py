@@ -1,12 +1,58 @@
 #!/usr/bin/env python3
-"""Turns reports/bench/raw.jsonl into results.json (medians) and results.md (tables with ratios)."""
+"""Turns reports/bench/raw.jsonl into results.json and results.md: per cell the median, minimum and maximum of each
+target, and for the interleaved sections (throughput, delay) the ratio ours/upstream with a bootstrap 95 % interval
+over the pairs. `summarize.py --compare A/results.json B/results.json` says, cell by cell, whether two runs' intervals
+overlap."""
 import json
 import os
 import platform
+import random
 import statistics
 import subprocess
 import sys
 from collections import defaultdict
+
+RESAMPLES = 10000
+
+
+def ratio_interval(pairs, value):
+    """The ratio of the medians ours/upstream over the pairs, and its 95 % percentile-bootstrap interval: the pairs
+    are resampled whole (with replacement), so a slow minute that hit both runs of a pair stays in one draw."""
+    ours = [value(a) for a, _ in pairs]
+    upstream = [value(b) for _, b in pairs]
+    ratio = statistics.median(ours) / statistics.median(upstream)
+    draws = random.Random(20261202)  # a fixed seed: the same rows give the same interval
+    ratios = []
+    for _ in range(RESAMPLES):
+        picks = [draws.randrange(len(pairs)) for _ in pairs]
+        ratios.append(statistics.median(ours[i] for i in picks) / statistics.median(upstream[i] for i in picks))
+    ratios.sort()
+    return ratio, ratios[int(0.025 * RESAMPLES)], ratios[int(0.975 * RESAMPLES) - 1]
+
+
+def verdict(low, high, above, below):
+    if low <= 1.0 <= high:
+        return "not distinguishable"
+    return above if low > 1.0 else below
+
+
+def overlap(a, b):
+    return a["ratioLow"] <= b["ratioHigh"] and b["ratioLow"] <= a["ratioHigh"]
+
+
+if sys.argv[1] == "--compare":
+    runs = [json.load(open(path)) for path in sys.argv[2:4]]
+    cells = [{(c["section"], c["endpoint"], c["connections"], c["measure"]): c for c in run.get("cells", [])
+              if "ratioLow" in c} for run in runs]
+    verdicts = []
+    for key in sorted(set(cells[0]) & set(cells[1])):
+        a, b = cells[0][key], cells[1][key]
+        ok = overlap(a, b)
+        verdicts.append(ok)
+        print(f"{' '.join(map(str, key))}: {a['ratio']:.3f} [{a['ratioLow']:.3f}, {a['ratioHigh']:.3f}] and "
+              f"{b['ratio']:.3f} [{b['ratioLow']:.3f}, {b['ratioHigh']:.3f}]: {'overlap' if ok else 'DO NOT OVERLAP'}")
+    print(f"{sum(verdicts)} of {len(verdicts)} intervals overlap")
+    sys.exit(0 if verdicts and all(verdicts) else 1)
 
 out = sys.argv[1]
 rows = [json.loads(line) for line in open(os.path.join(out, "raw.jsonl")) if line.strip()]
@@ -46,44 +92,110 @@ for key, runs in groups.items():
     medians[key] = {
         "runs": len(runs),
         "rps": statistics.median(r["rps"] for r in runs),
+        "rpsMin": min(r["rps"] for r in runs),
+        "rpsMax": max(r["rps"] for r in runs),
         "p50ms": statistics.median(r["p50ms"] for r in runs),
         "p99ms": statistics.median(r["p99ms"] for r in runs),
+        "p99msMin": min(r["p99ms"] for r in runs),
+        "p99msMax": max(r["p99ms"] for r in runs),
         "errors": sum(r["errors"] for r in runs),
     }
 
+# the interleaved cells: ours and upstream of one pair side by side
+paired = defaultdict(dict)
+for row in rows:
+    if "pair" in row:
+        paired[(row["section"], row["endpoint"], row["connections"])].setdefault(row["pair"], {})[row["target"]] = row
+cells = []
+measures = {"throughput": (("rps", "req/s", lambda r: r["wrk"]["rps"], "ours faster", "upstream faster"),
+                           ("p99", "p99 ms", lambda r: r["wrk"]["p99ms"], "ours slower", "ours quicker")),
+            # the share of the theoretical rate is req/s over the same theoretical rate for both: its ratio is the
+            # req/s ratio; the tail is what the 200 ms delay adds at p99
+            "delay": (("share", "share", lambda r: r["wrk"]["rps"], "ours nearer the theory", "upstream nearer"),
+                      ("p99", "p99 ms", lambda r: r["wrk"]["p99ms"], "ours slower", "ours quicker"))}
+for (section, endpoint, connections), by_pair in sorted(paired.items()):
+    complete = [(p["ours"], p["upstream"]) for _, p in sorted(by_pair.items()) if "ours" in p and "upstream" in p]
+    if len(complete) < 2:
+        continue
+    for name, _, value, above, below in measures[section]:
+        ratio, low, high = ratio_interval(complete, value)
+        cells.append({"section": section, "endpoint": endpoint, "connections": connections, "measure": name,
+                      "pairs": len(complete), "ratio": round(ratio, 4), "ratioLow": round(low, 4),
+                      "ratioHigh": round(high, 4), "verdict": verdict(low, high, above, below),
+                      "ours": {"median": statistics.median(value(a) for a, _ in complete),
+                               "min": min(value(a) for a, _ in complete), "max": max(value(a) for a, _ in complete)},
+                      "upstream": {"median": statistics.median(value(b) for _, b in complete),
+                                   "min": min(value(b) for _, b in complete),
+                                   "max": max(value(b) for _, b in complete)},
+                      "firstOfPairs": complete[0][0].get("first")})
+cell = {(c["section"], c["endpoint"], c["connections"], c["measure"]): c for c in cells}
+warmups = [r for r in rows if r.get("section") == "warmup"]
+
+
+def interval(c, digits=2):
+    return f"{c['ratio']:.{digits}f}x [{c['ratioLow']:.{digits}f}, {c['ratioHigh']:.{digits}f}]"
+
+
+def spread(m, key, fmt):
+    return f"{format(m[key], fmt)} ({format(m[key + 'Min'], fmt)}-{format(m[key + 'Max'], fmt)})"
+
 md = ["# Benchmark results", "",
       f"Machine: {machine['cores']} cores ({machine['cpu']}), {machine['memoryGiB']} GiB; {machine['jdk']}; "
-      f"{machine['wrk']}; {machine['nginx']}. Medians of the runs shown; load from wrk, 2 threads, on the same machine.", ""]
+      f"{machine['wrk']}; {machine['nginx']}. Load from wrk, 2 threads, on the same machine.", ""]
 
 throughput = sorted({(k[2], k[3]) for k in medians if k[0] == "throughput"})
 if throughput:
     md += ["## 1. Throughput, no delay", "",
-           "| endpoint | connections | ours req/s | upstream WireMock req/s | nginx req/s | ours / upstream | ours / nginx | p99 ms ours / upstream / nginx | errors |",
-           "|---|---|---|---|---|---|---|---|---|"]
+           "Ours and upstream alternate run by run on each cell (ABAB..., the first pair's order random). Median "
+           "(minimum-maximum) over the runs; the ratio of the medians ours/upstream with its bootstrap 95 % interval "
+           "over the pairs. nginx (`return 200`) is the machine's ceiling, run once per cell after the pairs.", "",
+           "| endpoint | connections | pairs | ours req/s | upstream WireMock req/s | nginx req/s | ours / upstream [95 %] "
+           "| verdict | p99 ms ours / upstream | p99 ratio [95 %] | errors |",
+           "|---|---|---|---|---|---|---|---|---|---|---|"]
     for endpoint, connections in throughput:
         get = lambda target: medians.get(("throughput", target, endpoint, connections))
         ours, upstream, nginx = get("ours"), get("upstream"), get("nginx")
-        if not (ours and upstream):
+        rps, p99 = cell.get(("throughput", endpoint, connections, "rps")), cell.get(
+            ("throughput", endpoint, connections, "p99"))
+        if not (ours and upstream and rps):
             continue
-        # nginx is left out with BENCH_TARGETS="ours upstream"
-        n = lambda key, fmt: format(nginx[key], fmt) if nginx else "-"
-        md.append(f"| {endpoint} | {connections} | {ours['rps']:,.0f} | {upstream['rps']:,.0f} | {n('rps', ',.0f')} | "
-                  f"{ours['rps'] / upstream['rps']:.2f}x | "
-                  f"{format(ours['rps'] / nginx['rps'], '.2f') + 'x' if nginx else '-'} | "
-                  f"{ours['p99ms']:.1f} / {upstream['p99ms']:.1f} / {n('p99ms', '.1f')} | "
-                  f"{ours['errors']} / {upstream['errors']} / {n('errors', 'd')} |")
+        md.append(f"| {endpoint} | {connections} | {rps['pairs']} | {spread(ours, 'rps', ',.0f')} | "
+                  f"{spread(upstream, 'rps', ',.0f')} | {format(nginx['rps'], ',.0f') if nginx else '-'} | "
+                  f"{interval(rps, 3)} | {rps['verdict']} | {ours['p99ms']:.1f} / {upstream['p99ms']:.1f} | "
+                  f"{interval(p99)} | {ours['errors']} / {upstream['errors']} |")
     md.append("")
 
-delay = sorted({(k[1], k[3]) for k in medians if k[0] == "delay"}, key=lambda k: (k[1], k[0]))
+if warmups:
+    md += ["### Warm-up: until three windows in a row are within the tolerance", "",
+           "| section | target | endpoint | connections | seconds | windows | steady | last three windows req/s |",
+           "|---|---|---|---|---|---|---|---|"]
+    for w in warmups:
+        md.append(f"| {w['of']} | {w['target']} | {w['endpoint']} | {w['connections']} | {w['seconds']} | "
+                  f"{len(w['windowsRps'])} x {w['windowSeconds']} s | {'yes' if w['settled'] else '**no**'} | "
+                  f"{' / '.join(f'{x:,.0f}' for x in w['windowsRps'][-3:])} |")
+    md.append("")
+
+delay = sorted({k[3] for k in medians if k[0] == "delay"})
 if delay:
     md += ["## 2. Delay fidelity: fixed 200 ms", "",
-           "| target | connections | theoretical req/s | achieved req/s | share | p50 ms | p99 ms | p99 - 200 ms | errors |",
-           "|---|---|---|---|---|---|---|---|---|"]
-    for target, connections in delay:
-        m = medians[("delay", target, "validate", connections)]
+           "Interleaved as above. Share: achieved over theoretical req/s (connections / 0.2 s); its ratio ours/upstream "
+           "is the req/s ratio. p99 - 200 ms: what the delay adds at the tail.", "",
+           "| connections | theoretical req/s | pairs | share ours / upstream | share ratio [95 %] | verdict | "
+           "p99 ms ours / upstream | p99 - 200 ms ours / upstream | p99 ratio [95 %] | verdict | errors |",
+           "|---|---|---|---|---|---|---|---|---|---|---|"]
+    for connections in delay:
+        ours, upstream = medians.get(("delay", "ours", "validate", connections)), medians.get(
+            ("delay", "upstream", "validate", connections))
+        share, p99 = cell.get(("delay", "validate", connections, "share")), cell.get(
+            ("delay", "validate", connections, "p99"))
+        if not (ours and upstream and share):
+            continue
         theoretical = connections / 0.2
-        md.append(f"| {target} | {connections} | {theoretical:,.0f} | {m['rps']:,.0f} | {m['rps'] / theoretical:.1%} | "
-                  f"{m['p50ms']:.1f} | {m['p99ms']:.1f} | {m['p99ms'] - 200:+.1f} | {m['errors']} |")
+        md.append(f"| {connections} | {theoretical:,.0f} | {share['pairs']} | {ours['rps'] / theoretical:.1%} / "
+                  f"{upstream['rps'] / theoretical:.1%} | {interval(share, 3)} | {share['verdict']} | "
+                  f"{spread(ours, 'p99ms', '.1f')} / {spread(upstream, 'p99ms', '.1f')} | "
+                  f"{ours['p99ms'] - 200:+.1f} / {upstream['p99ms'] - 200:+.1f} | {interval(p99)} | {p99['verdict']} | "
+                  f"{ours['errors']} / {upstream['errors']} |")
     md.append("")
 
 replica_rows = [r for r in rows if r.get("section") == "replicas" and "ticksAfter" in r]
@@ -139,6 +251,56 @@ if drivers:
                       f"{'-' if stub_share is None else f'{stub_share:.0%}'} | {f.get('unfinished', 0):,} |")
     md.append("")
 
+peers = [r for r in rows if r.get("section") == "peer" and r.get("counts")]
+if peers:
+    names = {"CyberArkVerificationSimulation": "CyberArk push login", "PlainPollSimulation": "CyberArk push login",
+             "IronVestValidateSimulation": "IronVest validate loop", "PlainValidateSimulation": "IronVest validate loop"}
+
+    def per_core(r):
+        c = r["counts"]
+        done = c["verdicts"] + c["failed"]
+        verdict_rate = r["usersPerSec"] * (c["verdicts"] / done if done else 0)
+        cores = r["ticks"] / r["clockTicksPerSecond"] / r["steadySeconds"]
+        return verdict_rate / cores if cores else 0, cores
+
+    md += ["## The peer a team would write instead: verdicts per core of the whole loop", "",
+           "The harness's loop simulation against our stub, and a plain Gatling simulation of the same flow (bench/peer) "
+           "against upstream WireMock with static mappings, at the same injection, alternately. CPU: the Gatling JVM and "
+           "its server together, over the steady part of the injection; verdicts per CPU-second. Median (min-max).", "",
+           "| flow | flows/s | runs | harness + our stub: verdicts per core-second | plain + upstream | harness / plain, 95 % interval "
+           "| cores busy harness / plain | calls per verdict harness / plain | failed harness / plain |",
+           "|---|---|---|---|---|---|---|---|---|"]
+    for flow in ("CyberArk push login", "IronVest validate loop"):
+        sides = {side: [r for r in peers if names.get(r["simulation"]) == flow and r["side"] == side]
+                 for side in ("harness", "plain")}
+        if not (sides["harness"] and sides["plain"]):
+            continue
+        v = {side: [per_core(r)[0] for r in runs] for side, runs in sides.items()}
+        cores = {side: statistics.median(per_core(r)[1] for r in runs) for side, runs in sides.items()}
+        calls = {side: statistics.median(r["counts"]["callsPerVerdict"] for r in runs) for side, runs in sides.items()}
+        failed = {side: sum(r["counts"]["failed"] for r in runs) for side, runs in sides.items()}
+        fmt = lambda xs: f"{statistics.median(xs):,.0f} ({min(xs):,.0f}-{max(xs):,.0f})"
+        # the runs of one number ran back to back (harness and plain in a random order): they are the pairs
+        plain_by_run = {r["run"]: r for r in sides["plain"]}
+        pairs = [(r, plain_by_run[r["run"]]) for r in sides["harness"] if r["run"] in plain_by_run]
+        c = {"section": "peer", "endpoint": flow, "connections": None, "measure": "verdictsPerCore",
+             "pairs": len(pairs),
+             "harness": {"median": statistics.median(v["harness"]), "min": min(v["harness"]), "max": max(v["harness"])},
+             "plain": {"median": statistics.median(v["plain"]), "min": min(v["plain"]), "max": max(v["plain"])}}
+        if pairs and all(per_core(b)[0] for _, b in pairs):
+            ratio, low, high = ratio_interval(pairs, lambda r: per_core(r)[0])
+            c.update(ratio=round(ratio, 4), ratioLow=round(low, 4), ratioHigh=round(high, 4),
+                     verdict=verdict(low, high, "the harness makes more verdicts per core",
+                                     "the harness makes fewer verdicts per core"))
+            ratio_text = f"{interval(c)} {c['verdict']}"
+        else:
+            ratio_text = "no verdicts on one side"
+        md.append(f"| {flow} | {sides['harness'][0]['usersPerSec']} | {len(v['harness'])} / {len(v['plain'])} | "
+                  f"{fmt(v['harness'])} | {fmt(v['plain'])} | {ratio_text} | {cores['harness']:.2f} / "
+                  f"{cores['plain']:.2f} | {calls['harness']} / {calls['plain']} | {failed['harness']} / {failed['plain']} |")
+        cells.append(c)
+    md.append("")
+
 soaks = [r for r in rows if r.get("section") == "soak"]
 for soak in soaks:
     r = soak["results"]
@@ -180,7 +342,8 @@ if heap and os.path.exists(memory_samples_file):
     md.append("")
 
 json.dump({"machine": machine, "medians": [dict(zip(("section", "target", "endpoint", "connections"), k), **v)
-                                           for k, v in sorted(medians.items())]},
+                                           for k, v in sorted(medians.items())],
+           "cells": cells, "warmups": warmups},
           open(os.path.join(out, "results.json"), "w"), indent=2)
 open(os.path.join(out, "results.md"), "w").write("\n".join(md) + "\n")
 print("\n".join(md))
