@@ -112,9 +112,15 @@ measures = {"throughput": (("rps", "req/s", lambda r: r["wrk"]["rps"], "ours fas
             # the share of the theoretical rate is req/s over the same theoretical rate for both: its ratio is the
             # req/s ratio; the tail is what the 200 ms delay adds at p99
             "delay": (("share", "share", lambda r: r["wrk"]["rps"], "ours nearer the theory", "upstream nearer"),
-                      ("p99", "p99 ms", lambda r: r["wrk"]["p99ms"], "ours slower", "ours quicker"))}
+                      ("p99", "p99 ms", lambda r: r["wrk"]["p99ms"], "ours slower", "ours quicker")),
+            # a change to the stub: this build (ours) against the build before it
+            "ab": (("rps", "req/s", lambda r: r["wrk"]["rps"], "this build faster", "the build before faster"),
+                   ("p99", "p99 ms", lambda r: r["wrk"]["p99ms"], "this build slower", "this build quicker"))}
+# what ours is compared with, per section
+references = defaultdict(lambda: "upstream", {"ab": "before"})
 for (section, endpoint, connections), by_pair in sorted(paired.items()):
-    complete = [(p["ours"], p["upstream"]) for _, p in sorted(by_pair.items()) if "ours" in p and "upstream" in p]
+    reference = references[section]
+    complete = [(p["ours"], p[reference]) for _, p in sorted(by_pair.items()) if "ours" in p and reference in p]
     if len(complete) < 2:
         continue
     for name, _, value, above, below in measures[section]:
@@ -124,7 +130,7 @@ for (section, endpoint, connections), by_pair in sorted(paired.items()):
                       "ratioHigh": round(high, 4), "verdict": verdict(low, high, above, below),
                       "ours": {"median": statistics.median(value(a) for a, _ in complete),
                                "min": min(value(a) for a, _ in complete), "max": max(value(a) for a, _ in complete)},
-                      "upstream": {"median": statistics.median(value(b) for _, b in complete),
+                      reference: {"median": statistics.median(value(b) for _, b in complete),
                                    "min": min(value(b) for _, b in complete),
                                    "max": max(value(b) for _, b in complete)},
                       "firstOfPairs": complete[0][0].get("first")})
@@ -173,6 +179,23 @@ if warmups:
         md.append(f"| {w['of']} | {w['target']} | {w['endpoint']} | {w['connections']} | {w['seconds']} | "
                   f"{len(w['windowsRps'])} x {w['windowSeconds']} s | {'yes' if w['settled'] else '**no**'} | "
                   f"{' / '.join(f'{x:,.0f}' for x in w['windowsRps'][-3:])} |")
+    md.append("")
+
+ab = sorted({(k[2], k[3]) for k in medians if k[0] == "ab"})
+if ab:
+    md += ["## A/B of a change: this build against the build before", "",
+           "Interleaved as throughput is. Median (minimum-maximum) over the runs; the ratio this build / the build "
+           "before with its bootstrap 95 % interval over the pairs.", "",
+           "| endpoint | connections | pairs | this build req/s | before req/s | this / before [95 %] | verdict "
+           "| p99 ms this / before | p99 ratio [95 %] | errors |", "|---|---|---|---|---|---|---|---|---|---|"]
+    for endpoint, connections in ab:
+        this, before = medians.get(("ab", "ours", endpoint, connections)), medians.get(("ab", "before", endpoint, connections))
+        rps, p99 = cell.get(("ab", endpoint, connections, "rps")), cell.get(("ab", endpoint, connections, "p99"))
+        if not (this and before and rps):
+            continue
+        md.append(f"| {endpoint} | {connections} | {rps['pairs']} | {spread(this, 'rps', ',.0f')} | "
+                  f"{spread(before, 'rps', ',.0f')} | {interval(rps, 3)} | {rps['verdict']} | {this['p99ms']:.1f} / "
+                  f"{before['p99ms']:.1f} | {interval(p99)} | {this['errors']} / {before['errors']} |")
     md.append("")
 
 delay = sorted({k[3] for k in medians if k[0] == "delay"})
