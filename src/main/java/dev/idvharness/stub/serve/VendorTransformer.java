@@ -2,7 +2,6 @@ package dev.idvharness.stub.serve;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.ContentTypeHeader;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -16,6 +15,9 @@ import dev.idvharness.stub.json.Json;
  * report what the call showed.
  */
 public abstract class VendorTransformer implements ResponseDefinitionTransformerV2 {
+
+  private static final String JSON = "application/json";
+  private static final String JSON_SUFFIX = "+json";
 
   private final Responder responder;
   private final ClientReport clients;
@@ -47,7 +49,7 @@ public abstract class VendorTransformer implements ResponseDefinitionTransformer
   public final ResponseDefinition transform(ServeEvent serveEvent) {
     long arrivedAt = System.currentTimeMillis();
     Request request = serveEvent.getRequest();
-    ObjectNode body = declaresJson(request) ? Json.parseObject(request.getBody()).orElse(null) : null;
+    ObjectNode body = declaresJson(request.getHeader("Content-Type")) ? Json.parseObject(request.getBody()).orElse(null) : null;
     Plan plan = responder.plan(endpoint(body), arrivedAt);
     ResponseDefinition fault = responder.fault(plan, this::unavailable);
     if (fault != null) {
@@ -100,12 +102,26 @@ public abstract class VendorTransformer implements ResponseDefinitionTransformer
     return false;
   }
 
-  private static boolean declaresJson(Request request) {
-    ContentTypeHeader contentType = request.contentTypeHeader();
-    if (contentType == null || !contentType.isPresent() || contentType.mimeTypePart() == null) {
+  /**
+   * The media type, before any parameter, is application/json or ends in +json (any case, spaces around it). Read
+   * off the header's text in place: WireMock's ContentTypeHeader splits and copies it on every request.
+   */
+  static boolean declaresJson(String contentType) {
+    if (contentType == null) {
       return false;
     }
-    String mime = contentType.mimeTypePart().trim().toLowerCase(java.util.Locale.ROOT);
-    return mime.equals("application/json") || mime.endsWith("+json");
+    int parameters = contentType.indexOf(';');
+    int end = parameters < 0 ? contentType.length() : parameters;
+    int start = 0;
+    while (start < end && Character.isWhitespace(contentType.charAt(start))) {
+      start++;
+    }
+    while (end > start && Character.isWhitespace(contentType.charAt(end - 1))) {
+      end--;
+    }
+    int length = end - start;
+    return length == JSON.length() && contentType.regionMatches(true, start, JSON, 0, length)
+        || length >= JSON_SUFFIX.length() && contentType.regionMatches(true, end - JSON_SUFFIX.length(), JSON_SUFFIX, 0,
+            JSON_SUFFIX.length());
   }
 }
