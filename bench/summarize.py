@@ -142,6 +142,13 @@ def interval(c, digits=2):
     return f"{c['ratio']:.{digits}f}x [{c['ratioLow']:.{digits}f}, {c['ratioHigh']:.{digits}f}]"
 
 
+def floor_tail(m):
+    """What the floor adds over 200 ms at p99, with its runs' range; '-' where it was not run."""
+    if not m:
+        return "-"
+    return f"{m['p99ms'] - 200:+.1f} ({m['p99msMin'] - 200:+.1f} to {m['p99msMax'] - 200:+.1f})"
+
+
 def spread(m, key, fmt):
     return f"{format(m[key], fmt)} ({format(m[key + 'Min'], fmt)}-{format(m[key + 'Max'], fmt)})"
 
@@ -202,10 +209,13 @@ delay = sorted({k[3] for k in medians if k[0] == "delay"})
 if delay:
     md += ["## 2. Delay fidelity: fixed 200 ms", "",
            "Interleaved as above. Share: achieved over theoretical req/s (connections / 0.2 s); its ratio ours/upstream "
-           "is the req/s ratio. p99 - 200 ms: what the delay adds at the tail.", "",
+           "is the req/s ratio. p99 - 200 ms: what the delay adds at the tail. Floor: bare Jetty answering after 200 ms "
+           "from a scheduler (bench/delay-floor, no WireMock), median of three runs after the pairs: what the machine, "
+           "wrk and Jetty add.", "",
            "| connections | theoretical req/s | pairs | share ours / upstream | share ratio [95 %] | verdict | "
-           "p99 ms ours / upstream | p99 - 200 ms ours / upstream | p99 ratio [95 %] | verdict | errors |",
-           "|---|---|---|---|---|---|---|---|---|---|---|"]
+           "p99 ms ours / upstream | p99 - 200 ms ours / upstream | p99 ratio [95 %] | verdict | floor p99 - 200 ms "
+           "(min-max) | errors |",
+           "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for connections in delay:
         ours, upstream = medians.get(("delay", "ours", "validate", connections)), medians.get(
             ("delay", "upstream", "validate", connections))
@@ -218,6 +228,7 @@ if delay:
                   f"{upstream['rps'] / theoretical:.1%} | {interval(share, 3)} | {share['verdict']} | "
                   f"{spread(ours, 'p99ms', '.1f')} / {spread(upstream, 'p99ms', '.1f')} | "
                   f"{ours['p99ms'] - 200:+.1f} / {upstream['p99ms'] - 200:+.1f} | {interval(p99)} | {p99['verdict']} | "
+                  f"{floor_tail(medians.get(('delay', 'floor', 'validate', connections)))} | "
                   f"{ours['errors']} / {upstream['errors']} |")
     md.append("")
 
