@@ -2,9 +2,13 @@ package dev.idvharness.stub.serve;
 
 import dev.idvharness.stub.json.Json;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import wiremock.jakarta.servlet.RequestDispatcher;
 import wiremock.jakarta.servlet.http.HttpServletRequest;
 import wiremock.jakarta.servlet.http.HttpServletResponse;
+import wiremock.org.eclipse.jetty.http.HttpFields;
+import wiremock.org.eclipse.jetty.http.HttpHeader;
+import wiremock.org.eclipse.jetty.http.HttpStatus;
 import wiremock.org.eclipse.jetty.server.Request;
 import wiremock.org.eclipse.jetty.server.handler.ErrorHandler;
 
@@ -12,6 +16,8 @@ import wiremock.org.eclipse.jetty.server.handler.ErrorHandler;
  * What the server answers when a Throwable escapes our code or WireMock's, or something calls sendError: never
  * Jetty's HTML page, the one answer neither vendor sends. Each vendor answers its own paths ({@link ContainerErrors});
  * anything else gets a small JSON error with the status. The Throwable is logged once, by class and path: never a request's body or headers.
+ * Jetty's own refusals of a request it cannot parse (headers over its limit, a malformed request line) come before any
+ * path is known: they get the fallbacks' shape, {@code {"success":false,"error":<the status's reason phrase>}}.
  */
 final class JsonErrorHandler extends ErrorHandler {
 
@@ -19,6 +25,13 @@ final class JsonErrorHandler extends ErrorHandler {
 
   JsonErrorHandler(java.util.List<ContainerErrors> vendors) {
     this.vendors = java.util.List.copyOf(vendors);
+  }
+
+  /** Jetty's reason is left out: it may quote the request ("Illegal character 0x0 in ..."); the phrase cannot. */
+  @Override
+  public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+    fields.put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+    return ByteBuffer.wrap(Json.bytes(Json.object().put("success", false).put("error", HttpStatus.getMessage(status))));
   }
 
   @Override

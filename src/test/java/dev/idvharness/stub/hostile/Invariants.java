@@ -16,8 +16,8 @@ final class Invariants {
 
   private Invariants() {}
 
-  /** Checks an answer; {@code json} is false for Jetty's own refusals, which are small text/html pages. */
-  static void hold(HttpAnswer answer, boolean json, String context) {
+  /** Checks an answer: JSON, Jetty's own refusals included. */
+  static void hold(HttpAnswer answer, String context) {
     assertThat(answer.status()).as("%s: no 5xx, got %s", context, answer).isLessThan(500);
     assertThat(answer.body().length).as("%s: a short answer, got %s", context, answer)
         .isLessThanOrEqualTo(MAX_ANSWER_BYTES);
@@ -25,9 +25,6 @@ final class Invariants {
     String text = answer.text().replaceAll("\"(Inner)?Exceptions?\":null", "");
     assertThat(text).as("%s: no stack trace and no echo in %s", context, answer)
         .doesNotContain("Exception", "at dev.", "at com.", "java.lang", "<script", "OR 1=1");
-    if (!json) {
-      return;
-    }
     assertThat(answer.contentType()).as("%s: Content-Type of %s", context, answer).startsWith("application/json");
     if (answer.body().length > 0) {
       assertSafeTexts(answer.json(), context, answer);

@@ -20,6 +20,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +34,8 @@ import java.util.regex.Pattern;
  * {@code /v1//validate} is another path), then the method; a path that no item matches is answered by the item
  * {@value #ANY_OTHER_PATH}, which the description declares as the stand-in for every other path.
  *
- * <p>Left out, as the description says: Jetty's own {@code text/html} refusals (400, 431), WireMock's own admin API
+ * <p>Left out, as the description says: Jetty's own refusals (400, 431: the fallbacks' JSON shape with the status's
+ * reason phrase, before any path is known), WireMock's own admin API
  * (anything under {@code /__admin/} that the description does not name), and methods OpenAPI has no field for.
  */
 public final class StubAnswerValidator implements AutoCloseable {
@@ -44,7 +46,10 @@ public final class StubAnswerValidator implements AutoCloseable {
 
   private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch",
       "trace");
-  private static final Set<Integer> JETTY_REFUSALS = Set.of(400, 431);
+  /** Jetty's refusals before WireMock, by status: the only answer each may be. */
+  private static final Map<Integer, String> JETTY_REFUSALS = Map.of(
+      400, "{\"success\":false,\"error\":\"Bad Request\"}",
+      431, "{\"success\":false,\"error\":\"Request Header Fields Too Large\"}");
 
   /** What became of one answer. */
   public record Verdict(Kind kind, String detail) {
@@ -107,7 +112,8 @@ public final class StubAnswerValidator implements AutoCloseable {
 
   public Verdict check(Exchange exchange) {
     String contentType = exchange.responseHeader("Content-Type").orElse(null);
-    if (JETTY_REFUSALS.contains(exchange.status()) && contentType != null && contentType.startsWith("text/html")) {
+    if (contentType != null && contentType.startsWith("application/json")
+        && Objects.equals(JETTY_REFUSALS.get(exchange.status()), exchange.responseBody())) {
       return new Verdict(Verdict.Kind.LEFT_OUT, "Jetty's own refusal before WireMock (" + exchange.status() + ")");
     }
     String path = exchange.uri().getRawPath();
