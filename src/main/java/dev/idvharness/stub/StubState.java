@@ -10,6 +10,7 @@ import dev.idvharness.stub.cyberark.CyberArkAuthenticator;
 import dev.idvharness.stub.cyberark.CyberArkData;
 import dev.idvharness.stub.ironvest.IronVestData;
 import dev.idvharness.stub.ironvest.IronVestValidator;
+import dev.idvharness.stub.ironvest.ValidateTransformer;
 import dev.idvharness.stub.profile.Profile;
 import dev.idvharness.stub.profile.Profiles;
 import dev.idvharness.stub.serve.Responder;
@@ -48,7 +49,8 @@ public final class StubState {
     // last: the group starts publishing this replica's statistics at once
     this.replicas = stores.join(this::snapshot, stats::activity, this::resetStatsHere);
     if (replicas != null) {
-      clients.withoutAbandonment();
+      clients.judgeAbandonmentBy((vendor, session) -> (vendor.equals(ValidateTransformer.VENDOR) ? ironVest.sessions()
+          : cyberArk.sessions()).lastCalledHere(session));
     }
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idvharness.stub.json.Json;
 import dev.idvharness.stub.serve.Reply;
+import dev.idvharness.stub.serve.SessionStates;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.Map;
@@ -31,13 +32,18 @@ public final class ClientReport {
   /** Sessions whose last answer asks for another call: vendor and session key to when it is due at the latest. */
   private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
 
-  private record Waiting(ClientRecord client, long dueAt, ObjectNode example) {}
+  private record Waiting(ClientRecord client, String vendor, String session, long dueAt, ObjectNode example) {}
+
+  /** Whether this process answered a session's last call (vendor, session): a replica asks the shared store. */
+  public interface LastCall {
+    boolean answeredHere(String vendor, String session);
+  }
 
   /**
-   * Whether sessions are watched for abandonment: not by a replica on a shared session store, which cannot see a
-   * session's next call when it goes to another replica (every moved call would look abandoned).
+   * In one process every call of a session comes here, so a session still waiting is abandoned; a replica on a shared
+   * store first asks whether the session's next call went to another replica, which then watches it instead.
    */
-  private volatile boolean watchAbandonment = true;
+  private volatile LastCall lastCall = (vendor, session) -> true;
 
   public ClientReport() {
     this(System::currentTimeMillis);
@@ -71,8 +77,9 @@ public final class ClientReport {
     if (reply.refused()) {
       client.refused(call.endpoint(), reply.status(), reply.refusal(), fingerprint);
     }
-    if (watchAbandonment && sessionKey != null && call.awaitsWithinMs() >= 0 && waiting.size() < MAX_WAITING) {
-      waiting.put(sessionKey, new Waiting(client, answeredAt + call.awaitsWithinMs(), Json.object()
+    if (sessionKey != null && call.awaitsWithinMs() >= 0 && waiting.size() < MAX_WAITING) {
+      waiting.put(sessionKey, new Waiting(client, call.vendor(), call.session(), answeredAt + call.awaitsWithinMs(),
+          Json.object()
           .put("endpoint", call.endpoint()).put("session", shortId(call.session()))
           .put("callExpectedWithinMs", call.awaitsWithinMs())));
     }
@@ -90,10 +97,9 @@ public final class ClientReport {
     return root;
   }
 
-  /** A replica among others: no abandonment findings, which one replica cannot judge (see the field). */
-  public void withoutAbandonment() {
-    watchAbandonment = false;
-    waiting.clear();
+  /** A replica among others: a session is abandoned here only if this replica answered its last call. */
+  public void judgeAbandonmentBy(LastCall lastCall) {
+    this.lastCall = lastCall;
   }
 
   /**
@@ -153,13 +159,24 @@ public final class ClientReport {
     waiting.clear();
   }
 
-  /** Sessions past their due time are abandoned: counted once, then forgotten. */
+  /**
+   * Sessions past their due time are abandoned (counted once, then forgotten) unless their next call went to another
+   * replica. A store that cannot answer leaves the rest for the next sweep.
+   */
   private void sweep(long now) {
     for (Iterator<Map.Entry<String, Waiting>> it = waiting.entrySet().iterator(); it.hasNext(); ) {
       Waiting entry = it.next().getValue();
       if (entry.dueAt() < now) {
+        boolean here;
+        try {
+          here = lastCall.answeredHere(entry.vendor(), entry.session());
+        } catch (SessionStates.Unavailable storeAway) {
+          return;
+        }
         it.remove();
-        entry.client().found(FindingKind.ABANDONED, entry.example());
+        if (here) {
+          entry.client().found(FindingKind.ABANDONED, entry.example());
+        }
       }
     }
   }

@@ -20,6 +20,8 @@ import java.util.List;
 public final class ValidateTransformer extends VendorTransformer {
 
   public static final String NAME = "ironvest-validate";
+  /** The vendor's name in the client report. */
+  public static final String VENDOR = "ironvest";
 
   private final IronVestValidator validator;
 
@@ -35,7 +37,7 @@ public final class ValidateTransformer extends VendorTransformer {
 
   @Override
   protected String vendor() {
-    return "ironvest";
+    return VENDOR;
   }
 
   @Override

@@ -43,6 +43,14 @@ public interface SessionStates<S> {
     return result;
   }
 
+  /**
+   * Whether this process answered the last call of live session {@code id}: always in memory; on a shared store,
+   * false when another replica did since, or when the session is gone.
+   */
+  default boolean lastCalledHere(String id) {
+    return true;
+  }
+
   /** True when a change may run more than once (a shared store's retry): its effects outside the state must wait. */
   boolean attemptsRepeat();
 

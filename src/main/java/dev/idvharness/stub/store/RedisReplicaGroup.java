@@ -6,7 +6,6 @@ import dev.idvharness.stub.json.Json;
 import dev.idvharness.stub.serve.ReplicaGroup;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,9 +36,9 @@ final class RedisReplicaGroup implements ReplicaGroup {
   private final Supplier<JsonNode> snapshot;
   private final LongSupplier activity;
   private final Runnable resetStats;
+  private final String id;
   private long publishedActivity = -1;
   private long publishedAt;
-  private final String id = UUID.randomUUID().toString().substring(0, 8);
   private final ScheduledExecutorService turns = Executors.newSingleThreadScheduledExecutor(runnable -> {
     Thread thread = new Thread(runnable, "idv-replica-publisher");
     thread.setDaemon(true);
@@ -53,6 +52,7 @@ final class RedisReplicaGroup implements ReplicaGroup {
     this.snapshot = snapshot;
     this.activity = activity;
     this.resetStats = resetStats;
+    this.id = store.replicaId();
     try {
       String current = store.redis().get(EPOCH);
       epoch = current == null ? 0 : Long.parseLong(current);

@@ -15,14 +15,15 @@ import redis.clients.jedis.exceptions.JedisException;
 final class RedisSessionStates<S> implements SessionStates<S> {
 
   /**
-   * KEYS[1]: the session; ARGV: the version read ("" when absent), the new state, the idle time in ms. Answers {1}
-   * when written, else {0, version, state} as the store has them ("" when absent), so that the loser needs no read.
+   * KEYS[1]: the session; ARGV: the version read ("" when absent), the new state, the idle time in ms, the writing
+   * replica. Answers {1} when written, else {0, version, state} as the store has them ("" when absent), so that the
+   * loser needs no read.
    */
   static final String WRITE_IF_UNCHANGED = String.join("\n",
       "local now = redis.call('HMGET', KEYS[1], 'v', 's')",
       "local v = now[1] or ''",
       "if v ~= ARGV[1] then return {0, v, now[2] or ''} end",
-      "redis.call('HSET', KEYS[1], 'v', tostring((tonumber(v) or 0) + 1), 's', ARGV[2])",
+      "redis.call('HSET', KEYS[1], 'v', tostring((tonumber(v) or 0) + 1), 's', ARGV[2], 'w', ARGV[4])",
       "redis.call('PEXPIRE', KEYS[1], ARGV[3])",
       "return {1}");
   /** Changes of one session by many replicas at one moment: enough rounds for every one of them to get through. */
@@ -80,12 +81,18 @@ final class RedisSessionStates<S> implements SessionStates<S> {
 
   private List<?> write(String key, String version, S state) {
     return (List<?>) call(() -> store.script(WRITE_IF_UNCHANGED, List.of(key),
-        List.of(version, codec.encode(state), String.valueOf(idleTtlMs))));
+        List.of(version, codec.encode(state), String.valueOf(idleTtlMs), store.replicaId())));
   }
 
   private static String text(Object reply) {
     return reply instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
         : String.valueOf(reply);
+  }
+
+  /** Every call of a session writes it: the replica that wrote it last answered its last call (false when gone). */
+  @Override
+  public boolean lastCalledHere(String id) {
+    return store.replicaId().equals(call(() -> store.redis().hget(prefix + id, "w")));
   }
 
   @Override

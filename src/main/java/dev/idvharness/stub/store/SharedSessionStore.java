@@ -20,7 +20,7 @@ import redis.clients.jedis.resps.ScanResult;
  * The sessions of every replica of the stub in one Redis or Valkey ({@code --session-store redis://host:port}), so
  * that a session started on one replica goes on on any other. Each session is one hash (its state and a version);
  * a change is written by a script only if the version is still the one it read, else it runs again on the newer
- * state; every write sets the key's expiry to the profile's idle time. Keys: {@code idv:<vendor>:<session>}, the
+ * state; every write sets the key's expiry to the profile's idle time and names the replica that wrote it. Keys: {@code idv:<vendor>:<session>}, the
  * session key holding the tenant or organisation as it does in memory.
  */
 public final class SharedSessionStore implements SessionStoreFactory, AutoCloseable {
@@ -29,6 +29,8 @@ public final class SharedSessionStore implements SessionStoreFactory, AutoClosea
   private final RedisClient redis;
   /** One line when the store goes away and one when it is back: an outage is not a line per request. */
   private final AtomicBoolean down = new AtomicBoolean();
+  /** This replica among those on the store: its statistics' entry, and the last writer of a session it changed. */
+  private final String replicaId = java.util.UUID.randomUUID().toString().substring(0, 8);
   /** Each script's SHA1, once loaded. */
   private final java.util.Map<String, String> scripts = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -111,6 +113,10 @@ public final class SharedSessionStore implements SessionStoreFactory, AutoClosea
 
   RedisClient redis() {
     return redis;
+  }
+
+  String replicaId() {
+    return replicaId;
   }
 
   /**

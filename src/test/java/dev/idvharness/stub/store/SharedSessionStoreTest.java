@@ -222,6 +222,37 @@ class SharedSessionStoreTest {
     });
   }
 
+  @Test
+  void aSessionLeftWaitingIsAbandonedOnceAndOneThatMovedToTheOtherReplicaIsNot() throws Exception {
+    admin(0, "POST", "/__admin/idv/reset");
+    IronVestClient client = new IronVestClient(HTTP, front.baseUrl(), DATA.apiKeyOf("acme-bank").orElseThrow());
+    // every call of this flow lands on the other replica than the one before: each "processing" it was answered
+    // is followed by a call elsewhere
+    Outcome moved = new IronVestValidateLoop(client, FAST_VALIDATE, Pause.SLEEP, new SplittableRandom(11))
+        .run(ValidateBody.of("acme-bank", "moved-p3-r5-" + UUID.randomUUID(), "user-1", "WireTransfer").json());
+    assertThat(moved.calls()).isEqualTo(4);
+    // started after the moved flow ended, so due after each of its waits: one "processing", then no call at all
+    String left = "left-p3-r5-" + UUID.randomUUID();
+    assertThat(client.validate(ValidateBody.of("acme-bank", left, "user-1", "WireTransfer").json()).kind())
+        .isEqualTo(IronVestAnswer.Kind.PROCESSING);
+
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+      JsonNode abandoned = null;
+      for (JsonNode reported : admin(1, "GET", "/__admin/idv/clients").path("clients")) {
+        for (JsonNode finding : reported.path("findings")) {
+          if (reported.path("client").asText().equals("acme-bank")
+              && finding.path("kind").asText().equals("abandoned")) {
+            abandoned = finding;
+          }
+        }
+      }
+      assertThat(abandoned).as("the session left waiting, in the merged report").isNotNull();
+      // judged after every wait of the moved flow was due: had any of them counted, this would be above one
+      assertThat(abandoned.path("count").asLong()).as(abandoned.toString()).isEqualTo(1);
+      assertThat(abandoned.path("example").path("session").asText()).contains("left-p3-r5-");
+    });
+  }
+
   private static JsonNode admin(int replica, String method, String path) throws Exception {
     java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
         java.net.http.HttpRequest.newBuilder(java.net.URI.create(replicas.get(replica).baseUrl() + path))
