@@ -11,6 +11,8 @@
 #   IDV_START_DELAY_SECONDS  the generators start injecting this long after now (default 60): enough for every pod
 #                          to be scheduled, pull the image and start its stub
 #   IDV_DEADLINE_SECONDS   the generator Job is stopped after this long (default 1800; raise it for a soak)
+#   IDV_MERGE_DEADLINE_SECONDS  the merge Job is stopped after this long (default 900; it reads every record of the
+#                          run, so a long run of many generators may need more)
 #   IDV_REPORTS_DIR        where the reports are copied (default ./reports)
 # Exit: 0 every gate held; 1 a gate broke; 2 the merge refused the records; 3 the run could not be carried out.
 # Needs kubectl 1.27 or newer (its Kustomize 5) and coreutils. docs/distributed-load.md explains every step.
@@ -36,9 +38,12 @@ image="${IDV_IMAGE:-idv-harness:latest}"
 target="${IDV_TARGET:-sidecar}"
 start_delay="${IDV_START_DELAY_SECONDS:-60}"
 deadline="${IDV_DEADLINE_SECONDS:-1800}"
+merge_deadline="${IDV_MERGE_DEADLINE_SECONDS:-900}"
 reports_dir="${IDV_REPORTS_DIR:-reports}"
 [[ "$start_delay" =~ ^[0-9]+$ ]] || fail "IDV_START_DELAY_SECONDS must be a whole number, got '$start_delay'"
 [[ "$deadline" =~ ^[1-9][0-9]*$ ]] || fail "IDV_DEADLINE_SECONDS must be a whole number > 0, got '$deadline'"
+[[ "$merge_deadline" =~ ^[1-9][0-9]*$ ]] \
+  || fail "IDV_MERGE_DEADLINE_SECONDS must be a whole number > 0, got '$merge_deadline'"
 # an image reference has no spaces or quotes: anything else would not be one, and would break run.yaml
 [[ "$image" =~ ^[A-Za-z0-9][A-Za-z0-9._/:@-]*$ ]] || fail "IDV_IMAGE is not an image reference: '$image'"
 case "$target" in
@@ -86,6 +91,7 @@ spec:
   startAt: "$start_at"
   injectors: $injectors
   deadlineSeconds: $deadline
+  mergeDeadlineSeconds: $merge_deadline
   image: "$image"
 EOF
 render() {
@@ -151,9 +157,9 @@ echo "generators: all $injectors completed"
 
 # --- the merge: one verdict for the run ---
 apply load/merge "$merge_yaml"
-result="$(wait_job "idv-merge-$run_id" 960)"
+result="$(wait_job "idv-merge-$run_id" $(( merge_deadline + 60 )))"
 k logs "job/idv-merge-$run_id" -c merge 2> /dev/null || echo "run.sh: no log of the merge" >&2
-[[ "$result" != timeout ]] || fail "merge job idv-merge-$run_id did not end within 960 s"
+[[ "$result" != timeout ]] || fail "merge job idv-merge-$run_id did not end within $(( merge_deadline + 60 )) s"
 code="$(k get pods -l "job-name=idv-merge-$run_id" \
   -o jsonpath='{.items[0].status.containerStatuses[0].state.terminated.exitCode}')"
 [[ "$code" =~ ^[0-9]+$ ]] || fail "merge job idv-merge-$run_id: $result, but its exit code cannot be read"

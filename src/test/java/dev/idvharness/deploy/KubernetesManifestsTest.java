@@ -43,6 +43,8 @@ class KubernetesManifestsTest {
   static final String IMAGE = "registry.example/idv-harness:0.1.0";
   /** Not run.sh's default (1800), nor the committed run.yaml's: a value that reaches a field came from the run. */
   static final String DEADLINE = "2400";
+  /** Likewise for the merge Job (run.sh's default and run.yaml's: 900). */
+  static final String MERGE_DEADLINE = "1234";
   /** The words the committed manifests hold where a run's value goes: none may be left once a run rendered them. */
   static final List<String> SLOTS = List.of("RUN_ID", "START_AT", "IMAGE", "example-run");
   /** The environment prefixes the harness reads as its own (HarnessConfig): a name under them must be a key. */
@@ -86,7 +88,7 @@ class KubernetesManifestsTest {
   static RenderedRun render(Path dir, String target) throws Exception {
     String output = RenderedManifests.run(List.of("bash", DIR.resolve("run.sh").toString(), "--render",
         dir.toString(), "4"), Map.of("IDV_IMAGE", IMAGE, "IDV_TARGET", target, "IDV_DEADLINE_SECONDS", DEADLINE,
-        "IDV_START_DELAY_SECONDS", "60"));
+        "IDV_MERGE_DEADLINE_SECONDS", MERGE_DEADLINE, "IDV_START_DELAY_SECONDS", "60"));
     Matcher line = RUN_LINE.matcher(output);
     assertThat(line.find()).as(output).isTrue();
     assertThat(line.group(2)).isEqualTo(target);
@@ -248,7 +250,8 @@ class KubernetesManifestsTest {
     assertThat(settings.getMetadata().getName()).as("generated: a change of settings is a new name")
         .startsWith("idv-load-settings-");
     assertThat(merge.getSpec().getBackoffLimit()).as("its exit code is the verdict").isZero();
-    assertThat(merge.getSpec().getActiveDeadlineSeconds()).isPositive();
+    assertThat(merge.getSpec().getActiveDeadlineSeconds()).as("the run's merge deadline")
+        .isEqualTo(Long.parseLong(MERGE_DEADLINE));
   }
 
   @Test
