@@ -49,13 +49,21 @@ final class RenderedManifests {
 
   /** Runs a command to its end (at most a minute) and gives its output; a non-zero exit fails with the output. */
   static String run(List<String> command, Map<String, String> environment) throws Exception {
+    Ended ended = exec(command, environment);
+    assertThat(ended.exitCode()).as(command + ": " + ended.output()).isZero();
+    return ended.output();
+  }
+
+  /** How a command ended: its exit code and its output (stdout and stderr together). */
+  record Ended(int exitCode, String output) {}
+
+  static Ended exec(List<String> command, Map<String, String> environment) throws Exception {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().putAll(environment);
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(command + " ends").isTrue();
-    assertThat(process.exitValue()).as(command + ": " + output).isZero();
-    return output;
+    return new Ended(process.exitValue(), output);
   }
 
   static List<HasMetadata> parse(String yaml) {

@@ -2,10 +2,10 @@ package dev.idvharness.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,15 +26,11 @@ class RunShSettingsTest {
   void aBadValueIsOneLineAndNothingRendered(String name, String value, String line, @TempDir Path dir)
       throws Exception {
     Path out = dir.resolve("rendered");
-    ProcessBuilder builder = new ProcessBuilder("bash", KubernetesManifestsTest.DIR.resolve("run.sh").toString(),
-        "--render", out.toString(), "2").redirectErrorStream(true);
-    builder.environment().put(name, value);
-    Process process = builder.start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    RenderedManifests.Ended ended = RenderedManifests.exec(List.of("bash",
+        KubernetesManifestsTest.DIR.resolve("run.sh").toString(), "--render", out.toString(), "2"), Map.of(name, value));
 
-    assertThat(process.exitValue()).as(output).isEqualTo(3);
-    assertThat(output).isEqualTo("run.sh: " + line + "\n");
+    assertThat(ended.exitCode()).as(ended.output()).isEqualTo(3);
+    assertThat(ended.output()).isEqualTo("run.sh: " + line + "\n");
     assertThat(Files.exists(out)).as("nothing rendered").isFalse();
   }
 }

@@ -210,7 +210,11 @@ public final class ClientReport {
     if (id == null) {
       return null;
     }
-    if (id.chars().allMatch(ClientReport::shownAsIs)) {
+    int plain = 0;
+    while (plain < id.length() && shownAsIs(id.charAt(plain))) {
+      plain++;
+    }
+    if (plain == id.length()) {
       return id.length() > SHOWN_ID ? id.substring(0, SHOWN_ID) + "..." : id;
     }
     StringBuilder printable = new StringBuilder(id.length());

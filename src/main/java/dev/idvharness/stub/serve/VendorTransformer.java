@@ -49,7 +49,8 @@ public abstract class VendorTransformer implements ResponseDefinitionTransformer
   public final ResponseDefinition transform(ServeEvent serveEvent) {
     long arrivedAt = System.currentTimeMillis();
     Request request = serveEvent.getRequest();
-    ObjectNode body = declaresJson(request.getHeader("Content-Type")) ? Json.parseObject(request.getBody()).orElse(null) : null;
+    ObjectNode body = declaresJson(request.getHeader("Content-Type"))
+        ? Json.parseObject(request.getBody()).orElse(null) : null;
     Plan plan = responder.plan(endpoint(body), arrivedAt);
     ResponseDefinition fault = responder.fault(plan, this::unavailable);
     if (fault != null) {

@@ -20,8 +20,8 @@ import redis.clients.jedis.resps.ScanResult;
  * The sessions of every replica of the stub in one Redis or Valkey ({@code --session-store redis://host:port}), so
  * that a session started on one replica goes on on any other. Each session is one hash (its state and a version);
  * a change is written by a script only if the version is still the one it read, else it runs again on the newer
- * state; every write sets the key's expiry to the profile's idle time and names the replica that wrote it. Keys: {@code idv:<vendor>:<session>}, the
- * session key holding the tenant or organisation as it does in memory.
+ * state; every write sets the key's expiry to the profile's idle time and names the replica that wrote it. Keys:
+ * {@code idv:<vendor>:<session>}, the session key holding the tenant or organisation as it does in memory.
  */
 public final class SharedSessionStore implements SessionStoreFactory, AutoCloseable {
 

@@ -23,7 +23,7 @@ enum Expect {
   NOT_FOUND(404),
   /** Jetty refuses the request line before WireMock sees it: the fallbacks' JSON shape with the reason phrase. */
   JETTY_BAD_REQUEST(400),
-  /** Jetty refuses headers over its size limit (32 KiB in all, as WireMock sets it) before WireMock sees them: the same shape. */
+  /** Jetty refuses headers over its size limit (32 KiB in all, as WireMock sets it) before WireMock: the same shape. */
   JETTY_HEADERS_TOO_LARGE(431);
 
   private static final String ERROR_ID = "^[0-9a-f-]{36}:[0-9a-f]+$";
